@@ -1,0 +1,34 @@
+// @ts-check
+const createNextIntlPlugin = require("next-intl/plugin");
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // A separate build folder lets a test run and a developer's build sit side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // PGlite loads its WebAssembly and data files from its own package folder at run time,
+  // and pg has optional native bindings: both must stay outside the server bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@azure/msal-node"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  async headers() {
+    return [
+      {
+        // MSAL v5's redirect bridge must not be cached and must not set COOP.
+        source: "/redirect",
+        headers: [{ key: "Cache-Control", value: "no-store" }],
+      },
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+        ],
+      },
+    ];
+  },
+};
+
+module.exports = withNextIntl(nextConfig);
