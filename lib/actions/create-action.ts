@@ -1,0 +1,44 @@
+import type { z } from "zod";
+import type { Caller } from "@/lib/auth/caller";
+import { hasRequiredRole, type RoleRequirement } from "@/lib/auth/roles";
+import { validateAccessToken } from "@/lib/auth/validate-access-token";
+import type { ActionResult } from "./action-result";
+import { toActionError } from "./to-action-error";
+import { toFieldErrors } from "./field-errors";
+
+export type ActionContext = { caller: Caller };
+
+export type ActionDefinition<Schema extends z.ZodType, T> = {
+  /** Used in server logs only. */
+  name: string;
+  /** The shared schema; the server's verdict is the one that counts. */
+  schema: Schema;
+  /** When set, the caller must hold one of these roles (from the validated claims). */
+  requiredRoles?: RoleRequirement;
+  /** Only what is specific to the action. Throw ActionFailure, AuthError or GraphFailure for expected failures. */
+  handler: (input: z.output<Schema>, context: ActionContext) => Promise<T>;
+};
+
+export type ServerAction<T> = (accessToken: string, input: unknown) => Promise<ActionResult<T>>;
+
+/**
+ * The one way to write a server action. Server actions are public POST endpoints (MSAL-FACTS.md), so
+ * every call is authenticated and authorized here before any input is read or Graph is called.
+ */
+export function createAction<Schema extends z.ZodType, T>(definition: ActionDefinition<Schema, T>): ServerAction<T> {
+  return async (accessToken, input) => {
+    try {
+      const caller = await validateAccessToken(accessToken);
+      if (definition.requiredRoles && !hasRequiredRole(caller, definition.requiredRoles)) {
+        return { ok: false, error: { code: "forbidden" } };
+      }
+      const parsed = await definition.schema.safeParseAsync(input, { reportInput: true });
+      if (!parsed.success) {
+        return { ok: false, error: { code: "validation" }, fieldErrors: toFieldErrors(parsed.error.issues) };
+      }
+      return { ok: true, data: await definition.handler(parsed.data, { caller }) };
+    } catch (error) {
+      return { ok: false, error: toActionError(error, definition.name) };
+    }
+  };
+}

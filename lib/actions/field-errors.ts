@@ -1,0 +1,50 @@
+import type { z } from "zod";
+import type { FieldError } from "./action-result";
+
+const I18N_KEY = /^[A-Za-z][\w-]*(\.[\w-]+)*$/;
+const NAMESPACE = "validation.";
+
+function numeric(value: unknown): number | undefined {
+  if (typeof value === "number") return value;
+  if (typeof value === "bigint") return Number(value);
+  return undefined;
+}
+
+function paramsOf(issue: z.core.$ZodIssue): Record<string, string | number> | undefined {
+  const params: Record<string, string | number> = {};
+  if (issue.code === "too_big") params.maximum = numeric(issue.maximum) ?? String(issue.maximum);
+  if (issue.code === "too_small") params.minimum = numeric(issue.minimum) ?? String(issue.minimum);
+  if (issue.code === "custom") {
+    for (const [name, value] of Object.entries(issue.params ?? {})) {
+      if (typeof value === "string" || typeof value === "number") params[name] = value;
+    }
+  }
+  return Object.keys(params).length > 0 ? params : undefined;
+}
+
+/** A key for issues whose message is zod's own English text rather than one of the schema's i18n keys. */
+function fallbackKey(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type" && (issue.input === undefined || issue.input === null)) return "required";
+  if (issue.code === "too_small") return "tooShort";
+  if (issue.code === "too_big") return "tooLong";
+  return "invalid";
+}
+
+function keyOf(issue: z.core.$ZodIssue): string {
+  const message = issue.message.startsWith(NAMESPACE) ? issue.message.slice(NAMESPACE.length) : issue.message;
+  return I18N_KEY.test(message) ? message : fallbackKey(issue);
+}
+
+/**
+ * Turns zod issues into field errors keyed by field path ("sponsors.0.id"; "" for the form as a whole).
+ * The shared schema uses i18n keys as its messages, so the browser can translate what the server found.
+ */
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, FieldError[]> {
+  const fieldErrors: Record<string, FieldError[]> = {};
+  for (const issue of issues) {
+    const field = issue.path.map(String).join(".");
+    const params = paramsOf(issue);
+    (fieldErrors[field] ??= []).push(params ? { key: keyOf(issue), params } : { key: keyOf(issue) });
+  }
+  return fieldErrors;
+}

@@ -1,0 +1,56 @@
+import type { Invitation } from "@microsoft/microsoft-graph-types";
+import type { Caller } from "@/lib/auth/caller";
+import { callGraph } from "./call-graph";
+import { connectAs, type GraphConnection } from "./graph-connection";
+
+export type SentInvitation = { invitation: Invitation; requestId?: string };
+
+/**
+ * POST /invitations. The response is the only place the redeem URL ever appears (GRAPH-FACTS.md):
+ * the caller must keep it if it is wanted later. Never retried on a transport failure, since a second
+ * POST would send a second e-mail.
+ */
+export async function sendInvitation(
+  caller: Caller,
+  request: Invitation,
+  connection: GraphConnection = connectAs(caller, "User.Invite.All"),
+): Promise<SentInvitation> {
+  const { data, requestId } = await callGraph<Invitation>(
+    connection,
+    { method: "POST", path: "/invitations", body: request },
+    "invite",
+  );
+  return requestId ? { invitation: data, requestId } : { invitation: data };
+}
+
+export type RedemptionReset = {
+  userId: string;
+  /** Must already be on the user's mail or otherMails, or Graph answers email_mismatch. */
+  email: string;
+  redirectUrl: string;
+  sendInvitationMessage: boolean;
+};
+
+/**
+ * Resets a guest's redemption, keeping the object id, groups and app assignments. Needs
+ * User.ReadWrite.All and a Helpdesk, User or Global Administrator caller (GRAPH-FACTS.md).
+ */
+export async function resetRedemption(
+  caller: Caller,
+  reset: RedemptionReset,
+  connection: GraphConnection = connectAs(caller, "User.ReadWrite.All"),
+): Promise<SentInvitation> {
+  const request: Invitation = {
+    invitedUserEmailAddress: reset.email,
+    inviteRedirectUrl: reset.redirectUrl,
+    sendInvitationMessage: reset.sendInvitationMessage,
+    resetRedemption: true,
+    invitedUser: { id: reset.userId },
+  };
+  const { data, requestId } = await callGraph<Invitation>(
+    connection,
+    { method: "POST", path: "/invitations", body: request },
+    "resetRedemption",
+  );
+  return requestId ? { invitation: data, requestId } : { invitation: data };
+}
