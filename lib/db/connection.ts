@@ -1,0 +1,71 @@
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { Pool } from "pg";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Connection {
+  db: Database;
+  backend: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+// Any fixed 64-bit number works; all portal instances sharing a database must use the same one.
+const MIGRATION_LOCK_KEY = "4719225308512667143";
+
+export async function openPglite(dataDir: string, migrationsFolder: string): Promise<Connection> {
+  await mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir });
+  try {
+    const db = drizzlePglite({ client, schema });
+    await migratePglite(db, { migrationsFolder });
+    return { db, backend: "pglite", close: () => client.close() };
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+}
+
+export async function openPostgres(
+  connectionString: string,
+  migrationsFolder: string,
+): Promise<Connection> {
+  const pool = new Pool({ connectionString });
+  // Without a listener, a dropped idle connection would crash the process.
+  pool.on("error", (error: Error & { code?: string }) => {
+    console.error(`Invitation store: idle PostgreSQL connection failed (${error.code ?? "no code"})`);
+  });
+  try {
+    await migrateWithLock(pool, migrationsFolder);
+    return { db: drizzlePostgres({ client: pool, schema }), backend: "postgres", close: () => pool.end() };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}
+
+/** Portal instances starting together against one database take turns to migrate. */
+async function migrateWithLock(pool: Pool, migrationsFolder: string): Promise<void> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    try {
+      await migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder });
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+    }
+  } catch (error) {
+    // A session-level lock dies with its connection, so a failed connection must not return to the pool.
+    broken = error instanceof Error ? error : new Error("migration failed");
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}

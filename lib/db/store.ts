@@ -1,0 +1,64 @@
+import path from "node:path";
+import { openPglite, openPostgres } from "./connection";
+import { createInvitationStore, type InvitationStore } from "./invitation-store";
+import { migrationsFolder } from "./migrations-folder";
+
+export interface StoreOptions {
+  /** A PostgreSQL connection string; without one, an embedded PGlite database is used. */
+  databaseUrl?: string;
+  /** PGlite's data folder, created if missing. */
+  dataDir?: string;
+  migrationsDir?: string;
+}
+
+const DEFAULT_DATA_DIR = ".data";
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() !== "" ? value.trim() : undefined;
+}
+
+/** Opens a store and applies pending migrations; the caller closes it. */
+export async function createStore(options: StoreOptions = {}): Promise<InvitationStore> {
+  const folder = migrationsFolder(options.migrationsDir);
+  const databaseUrl = nonEmpty(options.databaseUrl);
+  const connection = databaseUrl
+    ? await openPostgres(databaseUrl, folder)
+    : await openPglite(path.resolve(options.dataDir ?? DEFAULT_DATA_DIR), folder);
+  return createInvitationStore(connection.db, connection.backend, connection.close);
+}
+
+export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): StoreOptions {
+  return {
+    databaseUrl: nonEmpty(env.DATABASE_URL),
+    dataDir: nonEmpty(env.DATA_DIR),
+    migrationsDir: nonEmpty(env.DB_MIGRATIONS_DIR),
+  };
+}
+
+// On globalThis so that Next.js dev reloads, which re-evaluate modules, reuse the open database:
+// two PGlite instances on one folder would corrupt it.
+const SINGLETON = Symbol.for("guest-invitations-portal.invitation-store");
+type WithStore = typeof globalThis & { [SINGLETON]?: Promise<InvitationStore> };
+
+/** The process-wide store, configured from DATABASE_URL, DATA_DIR and DB_MIGRATIONS_DIR. */
+export function getStore(): Promise<InvitationStore> {
+  const holder = globalThis as WithStore;
+  const existing = holder[SINGLETON];
+  if (existing) return existing;
+  const opening = createStore(storeOptionsFromEnv());
+  holder[SINGLETON] = opening;
+  // A failed start (database down) must not stick: the next call tries again.
+  opening.catch(() => {
+    if (holder[SINGLETON] === opening) delete holder[SINGLETON];
+  });
+  return opening;
+}
+
+/** Closes the process-wide store, if open; the next getStore() opens it again. */
+export async function closeStore(): Promise<void> {
+  const holder = globalThis as WithStore;
+  const existing = holder[SINGLETON];
+  delete holder[SINGLETON];
+  const store = await existing?.catch(() => undefined);
+  await store?.close();
+}
