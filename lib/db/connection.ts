@@ -39,11 +39,17 @@ export async function openPostgres(
   const pool = new Pool({ connectionString });
   // Without a listener, a dropped idle connection would crash the process.
   pool.on("error", (error: Error & { code?: string }) => {
-    console.error(`Invitation store: idle PostgreSQL connection failed (${error.code ?? "no code"})`);
+    console.error(
+      `Invitation store: idle PostgreSQL connection failed (${error.code ?? "no code"})`,
+    );
   });
   try {
     await migrateWithLock(pool, migrationsFolder);
-    return { db: drizzlePostgres({ client: pool, schema }), backend: "postgres", close: () => pool.end() };
+    return {
+      db: drizzlePostgres({ client: pool, schema }),
+      backend: "postgres",
+      close: () => pool.end(),
+    };
   } catch (error) {
     await pool.end();
     throw error;

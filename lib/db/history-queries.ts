@@ -53,7 +53,10 @@ export async function listHistory(db: Database, request: HistoryPageRequest): Pr
       .where(and(...pageConditions))
       .orderBy(desc(history.createdAt), desc(history.id))
       .limit(limit + 1),
-    db.select({ total: count() }).from(history).where(and(...conditions)),
+    db
+      .select({ total: count() })
+      .from(history)
+      .where(and(...conditions)),
   ]);
   const items = rows.slice(0, limit);
   const last = items.at(-1);

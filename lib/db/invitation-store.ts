@@ -119,7 +119,8 @@ export function createInvitationStore(
 ): InvitationStore {
   return {
     backend,
-    beginAttempt: (entry, options) => guarded("beginAttempt", () => beginAttempt(db, entry, options)),
+    beginAttempt: (entry, options) =>
+      guarded("beginAttempt", () => beginAttempt(db, entry, options)),
     completeAttempt: (id, result) =>
       guarded("completeAttempt", () => completeAttempt(db, id, result)),
     getAttempt: (id) => guarded("getAttempt", () => getAttempt(db, id)),

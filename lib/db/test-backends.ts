@@ -1,0 +1,93 @@
+// Test support, not used by the app. Each test file gets databases of its own, so files can run in
+// parallel: PGlite in a fresh temporary folder; PostgreSQL in a fresh database created on the server
+// named by DATABASE_URL (its user needs CREATEDB) and dropped afterwards.
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Client } from "pg";
+import { openPglite, openPostgres, type Database } from "./connection";
+import { createInvitationStore, type InvitationStore } from "./invitation-store";
+import { migrationsFolder } from "./migrations-folder";
+import type { StoreOptions } from "./store";
+
+export type BackendName = "pglite" | "postgres";
+
+export interface ScratchDatabase {
+  options: StoreOptions;
+  dispose(): Promise<void>;
+}
+
+export interface TestBackend {
+  name: BackendName;
+  scratchDatabase(): Promise<ScratchDatabase>;
+}
+
+const pglite: TestBackend = {
+  name: "pglite",
+  async scratchDatabase() {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "invitation-store-"));
+    return { options: { dataDir }, dispose: () => rm(dataDir, { recursive: true, force: true }) };
+  },
+};
+
+async function onServer(serverUrl: string, statement: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+function postgres(serverUrl: string): TestBackend {
+  return {
+    name: "postgres",
+    async scratchDatabase() {
+      const name = `store_test_${randomUUID().replaceAll("-", "")}`;
+      await onServer(serverUrl, `create database ${name}`);
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      return {
+        options: { databaseUrl: url.toString() },
+        dispose: () => onServer(serverUrl, `drop database if exists ${name} with (force)`),
+      };
+    },
+  };
+}
+
+/** PGlite always; PostgreSQL too when DATABASE_URL is set. */
+export function availableBackends(env: NodeJS.ProcessEnv = process.env): TestBackend[] {
+  const serverUrl = env.DATABASE_URL?.trim();
+  return serverUrl ? [pglite, postgres(serverUrl)] : [pglite];
+}
+
+export function newInviterOid(): string {
+  return randomUUID();
+}
+
+export interface TestStore {
+  store: InvitationStore;
+  /** Direct access, for arranging what the store's API cannot (such as identical timestamps). */
+  db: Database;
+  dispose(): Promise<void>;
+}
+
+/** A migrated store on a scratch database of its own. */
+export async function openTestStore(backend: TestBackend): Promise<TestStore> {
+  const scratch = await backend.scratchDatabase();
+  const { databaseUrl, dataDir } = scratch.options;
+  const connection = databaseUrl
+    ? await openPostgres(databaseUrl, migrationsFolder())
+    : await openPglite(dataDir ?? "", migrationsFolder());
+  const store = createInvitationStore(connection.db, connection.backend, connection.close);
+  return {
+    store,
+    db: connection.db,
+    async dispose() {
+      await store.close();
+      await scratch.dispose();
+    },
+  };
+}
