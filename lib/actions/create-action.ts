@@ -13,6 +13,11 @@ export type ActionDefinition<Schema extends z.ZodType, T> = {
   name: string;
   /** The shared schema; the server's verdict is the one that counts. */
   schema: Schema;
+  /**
+   * When the form's values sit under one property of the input (e.g. "values" beside an idempotency key),
+   * field errors are reported relative to it so their keys match the form's field names.
+   */
+  formPath?: string;
   /** When set, the caller must hold one of these roles (from the validated claims). */
   requiredRoles?: RoleRequirement;
   /** Only what is specific to the action. Throw ActionFailure, AuthError or GraphFailure for expected failures. */
@@ -34,7 +39,7 @@ export function createAction<Schema extends z.ZodType, T>(definition: ActionDefi
       }
       const parsed = await definition.schema.safeParseAsync(input, { reportInput: true });
       if (!parsed.success) {
-        return { ok: false, error: { code: "validation" }, fieldErrors: toFieldErrors(parsed.error.issues) };
+        return { ok: false, error: { code: "validation" }, fieldErrors: toFieldErrors(parsed.error.issues, definition.formPath) };
       }
       return { ok: true, data: await definition.handler(parsed.data, { caller }) };
     } catch (error) {

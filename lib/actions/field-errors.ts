@@ -39,10 +39,14 @@ function keyOf(issue: z.core.$ZodIssue): string {
  * Turns zod issues into field errors keyed by field path ("sponsors.0.id"; "" for the form as a whole).
  * The shared schema uses i18n keys as its messages, so the browser can translate what the server found.
  */
-export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, FieldError[]> {
+export function toFieldErrors(
+  issues: readonly z.core.$ZodIssue[],
+  formPath?: string,
+): Record<string, FieldError[]> {
   const fieldErrors: Record<string, FieldError[]> = {};
   for (const issue of issues) {
-    const field = issue.path.map(String).join(".");
+    const path = issue.path.map(String);
+    const field = (formPath !== undefined && path[0] === formPath ? path.slice(1) : path).join(".");
     const params = paramsOf(issue);
     (fieldErrors[field] ??= []).push(params ? { key: keyOf(issue), params } : { key: keyOf(issue) });
   }

@@ -16,15 +16,24 @@ export class GraphFailure extends Error {
   readonly status?: number;
   readonly requestId?: string;
   readonly retryAfterSeconds?: number;
+  /** Graph's own error code, e.g. Authorization_RequestDenied. */
+  readonly graphCode?: string;
 
   constructor(
     code: GraphFailureCode,
-    details: { message?: string; status?: number; requestId?: string; retryAfterSeconds?: number; cause?: unknown } = {},
+    details: {
+      message?: string;
+      status?: number;
+      graphCode?: string;
+      requestId?: string;
+      retryAfterSeconds?: number;
+    } = {},
   ) {
-    super(details.message ?? code, { cause: details.cause });
+    super(details.message ?? code);
     this.name = "GraphFailure";
     this.code = code;
     if (details.status !== undefined) this.status = details.status;
+    if (details.graphCode !== undefined) this.graphCode = details.graphCode;
     if (details.requestId !== undefined) this.requestId = details.requestId;
     if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
   }

@@ -21,13 +21,22 @@ const EMAIL_MISMATCH = /match any emails on the user object/i;
 const DOMAIN_BLOCKED = /domain.*(block|not allowed|denied|allow ?list|deny ?list)|(block|not allowed|denied).*domain/i;
 const DOMAIN_BLOCKED_CODE = /domain.*block|block.*domain/i;
 
-/** Classifies a failed Graph call into the portal's error codes. */
+function describe({ status, code, message }: GraphErrorDetails, operation: GraphOperation): string {
+  const answer = status === undefined ? "no response" : [status, code].filter(Boolean).join(" ");
+  return `Graph ${operation} failed: ${answer}${message ? ` (${message})` : ""}`;
+}
+
+/**
+ * Classifies a failed Graph call into the portal's error codes. The resulting message holds Graph's own
+ * message for the history and the logs; Graph error messages carry no tokens or redeem links.
+ */
 export function mapGraphError(details: GraphErrorDetails, operation: GraphOperation): GraphFailure {
   const { status, code = "", message = "" } = details;
   const failure = (failureCode: ConstructorParameters<typeof GraphFailure>[0]) =>
     new GraphFailure(failureCode, {
-      message: `Graph ${operation} failed: ${status ?? "no response"} ${code}`.trim(),
+      message: describe(details, operation),
       ...(status !== undefined ? { status } : {}),
+      ...(code ? { graphCode: code } : {}),
       ...(details.requestId ? { requestId: details.requestId } : {}),
       ...(failureCode === "throttled" && details.retryAfterSeconds !== undefined
         ? { retryAfterSeconds: Math.ceil(details.retryAfterSeconds) }
