@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import type { FieldError } from "./action-result";
 
-const I18N_KEY = /^[A-Za-z][\w-]*(\.[\w-]+)*$/;
-const NAMESPACE = "validation.";
+// The shared schema's messages are full keys such as "validation.email.required" (lib/invitations).
+const I18N_KEY = /^validation(\.[\w-]+)+$/;
 
 function numeric(value: unknown): number | undefined {
   if (typeof value === "number") return value;
@@ -24,15 +24,14 @@ function paramsOf(issue: z.core.$ZodIssue): Record<string, string | number> | un
 
 /** A key for issues whose message is zod's own English text rather than one of the schema's i18n keys. */
 function fallbackKey(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type" && (issue.input === undefined || issue.input === null)) return "required";
-  if (issue.code === "too_small") return "tooShort";
-  if (issue.code === "too_big") return "tooLong";
-  return "invalid";
+  if (issue.code === "invalid_type" && (issue.input === undefined || issue.input === null)) {
+    return "validation.required";
+  }
+  return "validation.invalid";
 }
 
 function keyOf(issue: z.core.$ZodIssue): string {
-  const message = issue.message.startsWith(NAMESPACE) ? issue.message.slice(NAMESPACE.length) : issue.message;
-  return I18N_KEY.test(message) ? message : fallbackKey(issue);
+  return I18N_KEY.test(issue.message) ? issue.message : fallbackKey(issue);
 }
 
 /**
