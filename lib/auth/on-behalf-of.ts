@@ -9,7 +9,7 @@ type ClientConfig = Pick<
   "clientId" | "clientSecret" | "authority" | "knownAuthorities" | "authorityMetadata"
 >;
 
-let application: ConfidentialClientApplication | undefined;
+let application: { client: ConfidentialClientApplication; config: ServerConfig } | undefined;
 
 export function createConfidentialClient(config: ClientConfig): ConfidentialClientApplication {
   return new ConfidentialClientApplication({
@@ -36,8 +36,9 @@ export function createConfidentialClient(config: ClientConfig): ConfidentialClie
 
 /** One application per process: its in-memory cache is what makes repeated OBO calls cheap. */
 function getConfidentialClient(): ConfidentialClientApplication {
-  application ??= createConfidentialClient(getServerConfig());
-  return application;
+  const config = getServerConfig();
+  if (application?.config !== config) application = { client: createConfidentialClient(config), config };
+  return application.client;
 }
 
 const SESSION_EXPIRED_CODES = new Set([

@@ -116,12 +116,19 @@ describe("callGraph", () => {
     expect(failure).toMatchObject({ code: "invitations_restricted", requestId: "rid-403", status: 403 });
   });
 
-  it("reports an attempt that never answers as unreachable", async () => {
-    graph.answer({ status: 200, hang: true });
+  it("repeats a GET once when no answer comes, then reports it unreachable", async () => {
+    graph.answer({ status: 200, hang: true }, { status: 200, hang: true });
     const failure = await failureOf(
       callGraph(connection({ attemptTimeoutMs: 200 }), { method: "GET", path: "/users" }, "searchUsers"),
     );
     expect(failure.code).toBe("graph_unreachable");
+    expect(graph.received).toHaveLength(2);
+  });
+
+  it("recovers when the repeated GET is answered", async () => {
+    graph.answer({ status: 200, hang: true }, { status: 200, body: { value: [] } });
+    const reply = await callGraph(connection({ attemptTimeoutMs: 200 }), { method: "GET", path: "/users" }, "searchUsers");
+    expect(reply.data).toEqual({ value: [] });
   });
 
   it("reports a refused connection as unreachable", async () => {

@@ -44,17 +44,7 @@ async function detailsOf(response: Response): Promise<GraphErrorDetails> {
   return details;
 }
 
-/**
- * Sends one request through the connection's middleware (token, bounded retries, per-attempt timeout)
- * and returns the body with Graph's request-id, or throws a classified GraphFailure.
- */
-export async function callGraph<T>(
-  connection: GraphConnection,
-  call: GraphCall,
-  operation: GraphOperation,
-): Promise<GraphReply<T>> {
-  // Outside the SDK: it would wrap an on-behalf-of failure into a GraphError and lose its code.
-  const accessToken = await connection.getAccessToken();
+async function sendOnce(connection: GraphConnection, call: GraphCall, accessToken: string): Promise<Response> {
   let request = connection.client
     .api(call.path)
     .middlewareOptions([new BearerTokenOption(accessToken), createRetryOptions(connection.retryBounds)])
@@ -66,18 +56,38 @@ export async function callGraph<T>(
   if (call.top !== undefined) request = request.top(call.top);
   if (call.orderby) request = request.orderby(encodeURIComponent(call.orderby));
   if (call.count) request = request.count(true);
+  const pending =
+    call.method === "GET" ? request.get() : call.method === "POST" ? request.post(call.body) : request.patch(call.body);
+  return (await pending) as Response;
+}
 
+/**
+ * Sends one request through the connection's middleware (token, bounded retries, per-attempt timeout)
+ * and returns the body with Graph's request-id, or throws a classified GraphFailure.
+ */
+export async function callGraph<T>(
+  connection: GraphConnection,
+  call: GraphCall,
+  operation: GraphOperation,
+): Promise<GraphReply<T>> {
+  // Outside the SDK: it would wrap an on-behalf-of failure into a GraphError and lose its code.
+  const accessToken = await connection.getAccessToken();
+  const send = () => sendOnce(connection, call, accessToken);
   let response: Response;
   try {
-    response = (await (call.method === "GET"
-      ? request.get()
-      : call.method === "POST"
-        ? request.post(call.body)
-        : request.patch(call.body))) as Response;
+    response = await send();
   } catch (error) {
     // With a raw response type only transport failures throw: no answer, or the attempt timed out.
-    if (error instanceof GraphError) throw mapGraphError({}, operation);
-    throw error;
+    if (!(error instanceof GraphError)) throw error;
+    // A GET may be repeated once (a pooled connection can be closed under us); a POST may not,
+    // since Graph may have acted on it and a second invitation would send a second e-mail.
+    if (call.method !== "GET") throw mapGraphError({}, operation);
+    try {
+      response = await send();
+    } catch (retryError) {
+      if (retryError instanceof GraphError) throw mapGraphError({}, operation);
+      throw retryError;
+    }
   }
   if (!response.ok) throw mapGraphError(await detailsOf(response), operation);
   const requestId = requestIdOf(response);

@@ -1,0 +1,98 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { AuthError } from "@/lib/auth/auth-error";
+import { DIRECTORY_ROLES, RESET_REDEMPTION_ROLES } from "@/lib/auth/roles";
+import { GraphFailure } from "@/lib/graph/graph-failure";
+import { ActionFailure } from "./action-failure";
+import { createAction } from "./create-action";
+import { startFakeLocalTenant } from "./fake-local-tenant";
+
+let tenant: Awaited<ReturnType<typeof startFakeLocalTenant>>;
+beforeAll(async () => {
+  tenant = await startFakeLocalTenant();
+});
+afterAll(() => tenant.close());
+afterEach(() => vi.restoreAllMocks());
+
+const now = () => Math.floor(Date.now() / 1000);
+const schema = z.object({
+  values: z.object({ email: z.string().min(1, { error: "validation.email.required" }), count: z.number().max(3) }),
+  key: z.string(),
+});
+
+function action(handler = vi.fn(async () => "done"), requiredRoles?: typeof RESET_REDEMPTION_ROLES) {
+  return { handler, run: createAction({ name: "test", schema, formPath: "values", handler, ...(requiredRoles ? { requiredRoles } : {}) }) };
+}
+
+const validInput = { values: { email: "guest@fabrikam.com", count: 1 }, key: "k" };
+
+describe("createAction", () => {
+  it("runs the handler with the parsed input and the caller from the token", async () => {
+    const { handler, run } = action();
+    const result = await run(await tenant.issuer.sign({ name: "Megan Bowen" }), validInput);
+    expect(result).toEqual({ ok: true, data: "done" });
+    expect(handler).toHaveBeenCalledWith(validInput, { caller: expect.objectContaining({ name: "Megan Bowen" }) });
+  });
+
+  it.each<[string, () => Promise<unknown>, string]>([
+    ["no token", async () => undefined, "unauthenticated"],
+    ["an empty token", async () => "", "unauthenticated"],
+    ["an expired token", () => tenant.issuer.sign({ iat: now() - 7200, nbf: now() - 7200, exp: now() - 300 }), "session_expired"],
+    ["a forged signature", () => tenant.issuer.sign({}, { key: "foreign" }), "unauthenticated"],
+    ["a token for another audience", () => tenant.issuer.sign({ aud: "00000003-0000-0000-c000-000000000000" }), "unauthenticated"],
+    ["a token from another tenant", () => tenant.issuer.sign({ tid: "11111111-2222-4333-8444-555555555555" }), "unauthenticated"],
+  ])("refuses %s before reading input or calling Graph", async (_case, makeToken, code) => {
+    const { handler, run } = action();
+    const result = await run((await makeToken()) as string, { not: "even valid" });
+    expect(result).toEqual({ ok: false, error: { code } });
+    expect(handler).not.toHaveBeenCalled();
+    expect(tenant.received).toHaveLength(0);
+  });
+
+  it("refuses a caller without a required role", async () => {
+    const { handler, run } = action(undefined, RESET_REDEMPTION_ROLES);
+    expect(await run(await tenant.issuer.sign(), validInput)).toEqual({ ok: false, error: { code: "forbidden" } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("admits a caller with a required directory role or app role", async () => {
+    const { run } = action(undefined, RESET_REDEMPTION_ROLES);
+    const helpdesk = await tenant.issuer.sign({ wids: [DIRECTORY_ROLES.helpdeskAdministrator] });
+    const delegated = await tenant.issuer.sign({ roles: ["Guests.ResetRedemption"] });
+    expect((await run(helpdesk, validInput)).ok).toBe(true);
+    expect((await run(delegated, validInput)).ok).toBe(true);
+  });
+
+  it("returns field errors keyed by form field, with the schema's i18n keys and params", async () => {
+    const { handler, run } = action();
+    const result = await run(await tenant.issuer.sign(), { values: { email: "", count: 9 } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: "validation" },
+      fieldErrors: {
+        email: [{ key: "validation.email.required", params: { minimum: 1 } }],
+        count: [{ key: "validation.invalid", params: { maximum: 3 } }],
+        key: [{ key: "validation.required" }],
+      },
+    });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it.each<[string, unknown, object]>([
+    ["a Graph failure", new GraphFailure("throttled", { requestId: "rid", retryAfterSeconds: 3 }), { code: "throttled", requestId: "rid", retryAfterSeconds: 3 }],
+    ["an on-behalf-of failure", new AuthError("session_expired"), { code: "session_expired" }],
+    ["an action failure", new ActionFailure("duplicate_in_progress"), { code: "duplicate_in_progress" }],
+  ])("returns %s as its code", async (_case, error, expected) => {
+    const { run } = action(vi.fn(async () => Promise.reject(error)));
+    expect(await run(await tenant.issuer.sign(), validInput)).toEqual({ ok: false, error: expected });
+  });
+
+  it("returns an unexpected failure as internal and logs no token", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const token = await tenant.issuer.sign();
+    const { run } = action(vi.fn(async () => Promise.reject(new TypeError("boom"))));
+    expect(await run(token, validInput)).toEqual({ ok: false, error: { code: "internal" } });
+    expect(logged).toHaveBeenCalled();
+    expect(JSON.stringify(logged.mock.calls)).not.toContain(token);
+  });
+});
