@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -8,4 +9,13 @@ export function migrationsFolder(override?: string): string {
   const configured = override ?? process.env.DB_MIGRATIONS_DIR;
   if (configured && configured.trim() !== "") return path.resolve(configured);
   return path.join(process.cwd(), "lib", "db", "migrations");
+}
+
+/** Fails before any database is opened, naming the folder, when the migrations are not where expected. */
+export function assertMigrationsFolder(folder: string): void {
+  if (!existsSync(path.join(folder, "meta", "_journal.json"))) {
+    throw new Error(
+      `Invitation store: no migrations in ${folder} (run from the project folder or set DB_MIGRATIONS_DIR)`,
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Client } from "pg";
@@ -87,11 +87,12 @@ describe.each(availableBackends())("migrations on $name", (backend) => {
     });
   }
 
-  it("fail clearly when the migrations folder is missing", async () => {
+  it("fail clearly, before touching the database, when the migrations folder is missing", async () => {
     scratch = await backend.scratchDatabase();
     await expect(
       createStore({ ...scratch.options, migrationsDir: "/nonexistent/migrations" }),
-    ).rejects.toThrow(/journal/i);
+    ).rejects.toThrow("no migrations in /nonexistent/migrations");
+    if (scratch.options.dataDir) expect(readdirSync(scratch.options.dataDir)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { openPglite, openPostgres } from "./connection";
 import { createInvitationStore, type InvitationStore } from "./invitation-store";
-import { migrationsFolder } from "./migrations-folder";
+import { assertMigrationsFolder, migrationsFolder } from "./migrations-folder";
 
 export interface StoreOptions {
   /** A PostgreSQL connection string; without one, an embedded PGlite database is used. */
@@ -20,6 +20,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 /** Opens a store and applies pending migrations; the caller closes it. */
 export async function createStore(options: StoreOptions = {}): Promise<InvitationStore> {
   const folder = migrationsFolder(options.migrationsDir);
+  assertMigrationsFolder(folder);
   const databaseUrl = nonEmpty(options.databaseUrl);
   const connection = databaseUrl
     ? await openPostgres(databaseUrl, folder)
@@ -27,7 +28,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Invitatio
   return createInvitationStore(connection.db, connection.backend, connection.close);
 }
 
-export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): StoreOptions {
+export function storeOptionsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): StoreOptions {
   return {
     databaseUrl: nonEmpty(env.DATABASE_URL),
     dataDir: nonEmpty(env.DATA_DIR),

@@ -41,6 +41,21 @@ async function onServer(serverUrl: string, statement: string): Promise<void> {
   }
 }
 
+// pg's pool.end() resolves before the server has let go of the connections; forcing the drop then
+// would terminate them mid-goodbye and the pool would report an error, so wait for them briefly.
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    try {
+      await onServer(serverUrl, `drop database if exists ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006") throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  await onServer(serverUrl, `drop database if exists ${name} with (force)`);
+}
+
 function postgres(serverUrl: string): TestBackend {
   return {
     name: "postgres",
@@ -51,14 +66,14 @@ function postgres(serverUrl: string): TestBackend {
       url.pathname = `/${name}`;
       return {
         options: { databaseUrl: url.toString() },
-        dispose: () => onServer(serverUrl, `drop database if exists ${name} with (force)`),
+        dispose: () => dropDatabase(serverUrl, name),
       };
     },
   };
 }
 
 /** PGlite always; PostgreSQL too when DATABASE_URL is set. */
-export function availableBackends(env: NodeJS.ProcessEnv = process.env): TestBackend[] {
+export function availableBackends(env: Readonly<Record<string, string | undefined>> = process.env): TestBackend[] {
   const serverUrl = env.DATABASE_URL?.trim();
   return serverUrl ? [pglite, postgres(serverUrl)] : [pglite];
 }

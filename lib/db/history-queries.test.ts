@@ -1,0 +1,309 @@
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { InvalidCursorError } from "./history-cursor";
+import { MAX_HISTORY_PAGE_SIZE } from "./history-queries";
+import type { AttemptResult, InvitationRecord, NewAttempt } from "./invitation-store";
+import { invitationHistory } from "./schema";
+import { availableBackends, newInviterOid, openTestStore, type TestStore } from "./test-backends";
+
+describe.each(availableBackends())("history queries on $name", (backend) => {
+  let testStore: TestStore;
+  beforeAll(async () => {
+    testStore = await openTestStore(backend);
+  });
+  afterAll(() => testStore.dispose());
+  const store = () => testStore.store;
+
+  async function record(
+    entry: Partial<NewAttempt> & { inviterOid: string },
+    result: AttemptResult | undefined = { outcome: "succeeded" },
+    at?: string,
+  ): Promise<InvitationRecord> {
+    const { attempt } = await store().beginAttempt({
+      kind: "single",
+      guestEmail: "guest@example.com",
+      userType: "Guest",
+      redirectUrl: "https://myapps.microsoft.com",
+      sendInvitationMessage: true,
+      ...entry,
+    });
+    if (result) await store().completeAttempt(attempt.id, result);
+    if (at) {
+      await testStore.db
+        .update(invitationHistory)
+        .set({ createdAt: new Date(at), updatedAt: new Date(at) })
+        .where(eq(invitationHistory.id, attempt.id));
+    }
+    return (await store().getAttempt(attempt.id))!;
+  }
+
+  describe("listHistory", () => {
+    it("pages newest first through every row exactly once, ties included", async () => {
+      const inviterOid = newInviterOid();
+      const times = [
+        "2025-01-01T10:00:00.000Z",
+        "2025-01-02T10:00:00.000Z",
+        "2025-01-02T10:00:00.000Z",
+        "2025-01-02T10:00:00.000Z",
+        "2025-01-03T10:00:00.000Z",
+        "2025-01-03T10:00:00.001Z",
+        "2025-01-04T10:00:00.000Z",
+      ];
+      const rows = [];
+      for (const at of times) rows.push(await record({ inviterOid }, undefined, at));
+      const expected = [...rows]
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+        .map((row) => row.id);
+
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page = await store().listHistory({ inviterOid, limit: 2, cursor });
+        expect(page.total).toBe(times.length);
+        seen.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor;
+        pages += 1;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+      expect(pages).toBe(4);
+    });
+
+    it("has no next page when the last page is exactly full", async () => {
+      const inviterOid = newInviterOid();
+      await record({ inviterOid });
+      await record({ inviterOid });
+      const page = await store().listHistory({ inviterOid, limit: 2 });
+      expect(page.items).toHaveLength(2);
+      expect(page.nextCursor).toBeNull();
+    });
+
+    it("filters by inviter, kind and outcome, counting only matching rows", async () => {
+      const inviterOid = newInviterOid();
+      await record({ inviterOid, kind: "single" });
+      await record({ inviterOid, kind: "resend" });
+      await record({ inviterOid, kind: "resend" }, { outcome: "failed", errorCode: "throttled" });
+      await record({ inviterOid: newInviterOid(), kind: "resend" });
+
+      const resends = await store().listHistory({ inviterOid, kind: "resend", limit: 10 });
+      expect(resends.total).toBe(2);
+      expect(
+        resends.items.every((item) => item.kind === "resend" && item.inviterOid === inviterOid),
+      ).toBe(true);
+
+      const failed = await store().listHistory({ inviterOid, outcome: "failed", limit: 10 });
+      expect(failed.items.map((item) => item.errorCode)).toEqual(["throttled"]);
+    });
+
+    it("filters by a date range, from inclusive and to exclusive", async () => {
+      const inviterOid = newInviterOid();
+      await record(
+        { inviterOid, guestEmail: "before@example.com" },
+        undefined,
+        "2025-02-28T23:59:59.999Z",
+      );
+      await record(
+        { inviterOid, guestEmail: "first@example.com" },
+        undefined,
+        "2025-03-01T00:00:00.000Z",
+      );
+      await record(
+        { inviterOid, guestEmail: "last@example.com" },
+        undefined,
+        "2025-03-31T23:59:59.999Z",
+      );
+      await record(
+        { inviterOid, guestEmail: "after@example.com" },
+        undefined,
+        "2025-04-01T00:00:00.000Z",
+      );
+      const march = await store().listHistory({
+        inviterOid,
+        from: new Date("2025-03-01T00:00:00Z"),
+        to: new Date("2025-04-01T00:00:00Z"),
+        limit: 10,
+      });
+      expect(march.items.map((item) => item.guestEmail)).toEqual([
+        "last@example.com",
+        "first@example.com",
+      ]);
+    });
+
+    it("finds guests by a case-insensitive prefix of e-mail or display name", async () => {
+      const inviterOid = newInviterOid();
+      await record({
+        inviterOid,
+        guestEmail: "ada.lovelace@fabrikam.example",
+        guestDisplayName: "Countess",
+      });
+      await record({
+        inviterOid,
+        guestEmail: "grace@navy.example",
+        guestDisplayName: "Ada Hopper",
+      });
+      await record({
+        inviterOid,
+        guestEmail: "charles@engine.example",
+        guestDisplayName: "Babbage, Ada",
+      });
+
+      const emails = async (guestQuery: string) =>
+        (await store().listHistory({ inviterOid, guestQuery, limit: 10 })).items
+          .map((item) => item.guestEmail)
+          .sort();
+      expect(await emails("ADA")).toEqual(["ada.lovelace@fabrikam.example", "grace@navy.example"]);
+      expect(await emails("countess")).toEqual(["ada.lovelace@fabrikam.example"]);
+      expect(await emails("fabrikam")).toEqual([]);
+      expect(await emails("  ")).toHaveLength(3);
+    });
+
+    it("treats LIKE wildcards in the search text literally", async () => {
+      const inviterOid = newInviterOid();
+      await record({ inviterOid, guestEmail: "a_b@example.com" });
+      await record({ inviterOid, guestEmail: "axb@example.com" });
+      await record({ inviterOid, guestEmail: "100%@example.com" });
+      const search = async (guestQuery: string) =>
+        (await store().listHistory({ inviterOid, guestQuery, limit: 10 })).items.map(
+          (item) => item.guestEmail,
+        );
+      expect(await search("a_")).toEqual(["a_b@example.com"]);
+      expect(await search("%")).toEqual([]);
+      expect(await search("100%")).toEqual(["100%@example.com"]);
+    });
+
+    it("keeps the page size within bounds", async () => {
+      const inviterOid = newInviterOid();
+      await record({ inviterOid });
+      await record({ inviterOid });
+      expect((await store().listHistory({ inviterOid, limit: 0 })).items).toHaveLength(1);
+      const large = await store().listHistory({ inviterOid, limit: MAX_HISTORY_PAGE_SIZE * 10 });
+      expect(large.items).toHaveLength(2);
+    });
+
+    it("rejects a malformed cursor", async () => {
+      await expect(store().listHistory({ limit: 10, cursor: "garbage" })).rejects.toBeInstanceOf(
+        InvalidCursorError,
+      );
+    });
+  });
+
+  describe("latestRedeemUrlForGuest", () => {
+    it("returns the newest succeeded link, optionally only among one inviter's", async () => {
+      const guestUserId = randomUUID();
+      const lead = newInviterOid();
+      const helpdesk = newInviterOid();
+      await record(
+        { inviterOid: lead },
+        { outcome: "succeeded", guestUserId, redeemUrl: "https://r/lead-old" },
+        "2025-05-01T00:00:00Z",
+      );
+      await record(
+        { inviterOid: lead },
+        { outcome: "succeeded", guestUserId, redeemUrl: "https://r/lead-new" },
+        "2025-05-02T00:00:00Z",
+      );
+      await record(
+        { inviterOid: helpdesk, kind: "reset_redemption" },
+        { outcome: "succeeded", guestUserId, redeemUrl: "https://r/helpdesk" },
+        "2025-05-03T00:00:00Z",
+      );
+      await record(
+        { inviterOid: lead, guestUserId },
+        { outcome: "failed", errorCode: "graph_error" },
+        "2025-05-04T00:00:00Z",
+      );
+      await record({ inviterOid: lead, guestUserId }, undefined, "2025-05-05T00:00:00Z");
+
+      expect(await store().latestRedeemUrlForGuest(guestUserId)).toMatchObject({
+        redeemUrl: "https://r/helpdesk",
+        inviterOid: helpdesk,
+        sentAt: new Date("2025-05-03T00:00:00Z"),
+      });
+      expect(
+        await store().latestRedeemUrlForGuest(guestUserId, { inviterOid: lead }),
+      ).toMatchObject({
+        redeemUrl: "https://r/lead-new",
+      });
+      expect(
+        await store().latestRedeemUrlForGuest(guestUserId, { inviterOid: newInviterOid() }),
+      ).toBeUndefined();
+      expect(await store().latestRedeemUrlForGuest(randomUUID())).toBeUndefined();
+    });
+
+    it("counts a retried attempt by when its link was issued, not when it was first tried", async () => {
+      const guestUserId = randomUUID();
+      const inviterOid = newInviterOid();
+      const entry = { inviterOid, idempotencyKey: randomUUID(), guestUserId };
+      const retried = await record(entry, { outcome: "failed" }, "2025-06-01T00:00:00Z");
+      await record(
+        { inviterOid },
+        { outcome: "succeeded", guestUserId, redeemUrl: "https://r/between" },
+        "2025-06-02T00:00:00Z",
+      );
+      await store().beginAttempt({ ...retried, ...entry, sponsorIds: retried.sponsorIds });
+      await store().completeAttempt(retried.id, {
+        outcome: "succeeded",
+        redeemUrl: "https://r/retried",
+      });
+      expect((await store().latestRedeemUrlForGuest(guestUserId))?.redeemUrl).toBe(
+        "https://r/retried",
+      );
+    });
+  });
+
+  describe("inviterForGuests", () => {
+    it("names who last invited each guest successfully", async () => {
+      const [ada, grace, unknown] = [randomUUID(), randomUUID(), randomUUID()];
+      const lead = newInviterOid();
+      const other = newInviterOid();
+      await record(
+        { inviterOid: other, inviterName: "Other", inviterUpn: "other@contoso.example" },
+        { outcome: "succeeded", guestUserId: ada },
+        "2025-07-01T00:00:00Z",
+      );
+      await record(
+        { inviterOid: lead, inviterName: "Lead", inviterUpn: "lead@contoso.example" },
+        { outcome: "succeeded", guestUserId: ada },
+        "2025-07-02T00:00:00Z",
+      );
+      await record(
+        { inviterOid: other, guestUserId: ada },
+        { outcome: "failed" },
+        "2025-07-03T00:00:00Z",
+      );
+      await record(
+        { inviterOid: other, kind: "bulk" },
+        { outcome: "succeeded", guestUserId: grace },
+        "2025-07-01T00:00:00Z",
+      );
+
+      const inviters = await store().inviterForGuests([ada, grace, unknown, ada]);
+      expect([...inviters.keys()].sort()).toEqual([ada, grace].sort());
+      expect(inviters.get(ada)).toEqual({
+        oid: lead,
+        name: "Lead",
+        upn: "lead@contoso.example",
+        kind: "single",
+        invitedAt: new Date("2025-07-02T00:00:00Z"),
+      });
+      expect(inviters.get(grace)).toMatchObject({ oid: other, kind: "bulk" });
+    });
+
+    it("answers an empty list without a query", async () => {
+      expect((await store().inviterForGuests([])).size).toBe(0);
+    });
+  });
+
+  it("stores sponsors as a JSON array", async () => {
+    const inviterOid = newInviterOid();
+    const sponsorIds = [randomUUID(), randomUUID()];
+    const row = await record({ inviterOid, sponsorIds });
+    expect(row.sponsorIds).toEqual(sponsorIds);
+    const [raw] = await testStore.db
+      .select({ type: sql<string>`jsonb_typeof(${invitationHistory.sponsorIds})` })
+      .from(invitationHistory)
+      .where(eq(invitationHistory.id, row.id));
+    expect(raw?.type).toBe("array");
+  });
+});
