@@ -1,4 +1,7 @@
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Client } from "pg";
@@ -93,6 +96,31 @@ describe.each(availableBackends())("migrations on $name", (backend) => {
       createStore({ ...scratch.options, migrationsDir: "/nonexistent/migrations" }),
     ).rejects.toThrow("no migrations in /nonexistent/migrations");
     if (scratch.options.dataDir) expect(readdirSync(scratch.options.dataDir)).toEqual([]);
+  });
+});
+
+describe("the committed migrations", () => {
+  it("match the schema (no change awaits `drizzle-kit generate`)", async () => {
+    const copy = await mkdtemp(path.join(os.tmpdir(), "migrations-"));
+    try {
+      await cp(migrationsFolder(), copy, { recursive: true });
+      const generate = spawnSync(
+        process.execPath,
+        [
+          path.join("node_modules", "drizzle-kit", "bin.cjs"),
+          "generate",
+          "--dialect=postgresql",
+          "--schema=lib/db/schema.ts",
+          // drizzle-kit only accepts an output folder relative to the working directory.
+          `--out=${path.relative(process.cwd(), copy)}`,
+        ],
+        { encoding: "utf8", timeout: 60_000 },
+      );
+      expect(generate.status).toBe(0);
+      expect(await readdir(copy)).toEqual(await readdir(migrationsFolder()));
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 });
 

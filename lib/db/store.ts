@@ -28,7 +28,9 @@ export async function createStore(options: StoreOptions = {}): Promise<Invitatio
   return createInvitationStore(connection.db, connection.backend, connection.close);
 }
 
-export function storeOptionsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): StoreOptions {
+export function storeOptionsFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): StoreOptions {
   return {
     databaseUrl: nonEmpty(env.DATABASE_URL),
     dataDir: nonEmpty(env.DATA_DIR),

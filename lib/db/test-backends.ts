@@ -73,7 +73,9 @@ function postgres(serverUrl: string): TestBackend {
 }
 
 /** PGlite always; PostgreSQL too when DATABASE_URL is set. */
-export function availableBackends(env: Readonly<Record<string, string | undefined>> = process.env): TestBackend[] {
+export function availableBackends(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): TestBackend[] {
   const serverUrl = env.DATABASE_URL?.trim();
   return serverUrl ? [pglite, postgres(serverUrl)] : [pglite];
 }
