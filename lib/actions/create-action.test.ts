@@ -72,7 +72,7 @@ describe("createAction", () => {
       fieldErrors: {
         email: [{ key: "validation.email.required", params: { minimum: 1 } }],
         count: [{ key: "validation.invalid", params: { maximum: 3 } }],
-        key: [{ key: "validation.required" }],
+        key: [{ key: "validation.invalid" }],
       },
     });
     expect(handler).not.toHaveBeenCalled();

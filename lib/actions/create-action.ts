@@ -37,7 +37,7 @@ export function createAction<Schema extends z.ZodType, T>(definition: ActionDefi
       if (definition.requiredRoles && !hasRequiredRole(caller, definition.requiredRoles)) {
         return { ok: false, error: { code: "forbidden" } };
       }
-      const parsed = await definition.schema.safeParseAsync(input, { reportInput: true });
+      const parsed = await definition.schema.safeParseAsync(input);
       if (!parsed.success) {
         return { ok: false, error: { code: "validation" }, fieldErrors: toFieldErrors(parsed.error.issues, definition.formPath) };
       }

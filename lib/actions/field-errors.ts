@@ -22,21 +22,17 @@ function paramsOf(issue: z.core.$ZodIssue): Record<string, string | number> | un
   return Object.keys(params).length > 0 ? params : undefined;
 }
 
-/** A key for issues whose message is zod's own English text rather than one of the schema's i18n keys. */
-function fallbackKey(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type" && (issue.input === undefined || issue.input === null)) {
-    return "validation.required";
-  }
-  return "validation.invalid";
-}
+// For issues whose message is zod's own English text rather than one of the schema's keys.
+const FALLBACK_KEY = "validation.invalid";
 
 function keyOf(issue: z.core.$ZodIssue): string {
-  return I18N_KEY.test(issue.message) ? issue.message : fallbackKey(issue);
+  return I18N_KEY.test(issue.message) ? issue.message : FALLBACK_KEY;
 }
 
 /**
  * Turns zod issues into field errors keyed by field path ("sponsors.0.id"; "" for the form as a whole).
  * The shared schema uses i18n keys as its messages, so the browser can translate what the server found.
+ * The browser's form resolver uses this too (components/forms): keep this file free of server-only imports.
  */
 export function toFieldErrors(
   issues: readonly z.core.$ZodIssue[],
