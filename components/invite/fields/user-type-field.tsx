@@ -1,0 +1,50 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useFormContext, useWatch } from "react-hook-form";
+import { useFieldErrorMessage } from "@/components/forms/use-field-error-message";
+import { FieldErrorText } from "@/components/ui/field";
+import { USER_TYPES, type InviteFormValues } from "@/lib/invitations/invite-schema";
+
+export function UserTypeField() {
+  const t = useTranslations("invite.fields.userType");
+  const errorMessage = useFieldErrorMessage();
+  const {
+    register,
+    control,
+    formState: { errors },
+  } = useFormContext<InviteFormValues>();
+  const userType = useWatch({ control, name: "userType" });
+  const error = errorMessage(errors.userType?.message);
+
+  return (
+    <fieldset aria-describedby={error ? "invite-user-type-error" : undefined}>
+      <legend className="text-sm font-medium text-slate-900">{t("legend")}</legend>
+      <div className="mt-2 grid gap-3 sm:grid-cols-2">
+        {USER_TYPES.map((type) => (
+          <label
+            key={type}
+            className={`flex cursor-pointer gap-3 rounded-lg border p-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 ${
+              userType === type ? "border-brand-600 bg-brand-50" : "border-slate-300 bg-white hover:bg-slate-50"
+            }`}
+          >
+            <input
+              {...register("userType")}
+              type="radio"
+              value={type}
+              aria-describedby={`invite-user-type-${type}-hint`}
+              className="mt-0.5 size-4 accent-brand-700 focus:outline-none"
+            />
+            <span>
+              <span className="block font-medium text-slate-900">{t(type === "Guest" ? "guest" : "member")}</span>
+              <span id={`invite-user-type-${type}-hint`} className="mt-0.5 block text-slate-600">
+                {t(type === "Guest" ? "guestHint" : "memberHint")}
+              </span>
+            </span>
+          </label>
+        ))}
+      </div>
+      <FieldErrorText id="invite-user-type-error">{error}</FieldErrorText>
+    </fieldset>
+  );
+}

@@ -1,0 +1,2 @@
+/** Later pages (pending invitations, history, bulk) add themselves here. */
+export const navItems = [{ href: "/", labelKey: "invite" }] as const;
