@@ -1,0 +1,311 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { PEOPLE, TENANT_DOMAIN } from "../constants";
+import { bodyText, queryFields } from "../http/request-body";
+import { mintToken, resolveUser, type DirectTokenRequest } from "../identity/direct-tokens";
+import { invitedUser } from "../store/new-user";
+import { SEED_NAMES, seedBulkGuests, type SeedName } from "../store/seed";
+import type { TenantState } from "../tenant-state";
+import type { FaultSpec } from "./faults";
+import { settingsPatchProblems } from "./settings-patch";
+
+class ControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+function jsonBody(request: FastifyRequest): Record<string, unknown> {
+  const text = bodyText(request).trim();
+  if (text === "") return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ControlError(400, "The body must be JSON.");
+  }
+  if (!isRecord(parsed)) throw new ControlError(400, "The body must be a JSON object.");
+  return parsed;
+}
+
+function optionalString(body: Record<string, unknown>, name: string): string | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string") throw new ControlError(400, `${name} must be a string`);
+  return value;
+}
+
+function parseSeed(value: unknown): SeedName | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !SEED_NAMES.includes(value as SeedName)) {
+    throw new ControlError(400, `seed must be one of ${SEED_NAMES.join(", ")}`);
+  }
+  return value as SeedName;
+}
+
+function parseFault(body: Record<string, unknown>): FaultSpec {
+  const path = optionalString(body, "path");
+  if (!path || !path.startsWith("/")) throw new ControlError(400, "path must start with /");
+  const kind = body.kind ?? (body.status !== undefined ? "status" : undefined);
+  if (kind !== "status" && kind !== "hang" && kind !== "drop")
+    throw new ControlError(400, "kind must be status, hang or drop");
+  const count = body.count ?? 1;
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 1)
+    throw new ControlError(400, "count must be a positive integer");
+  const status = body.status;
+  if (kind === "status" && (typeof status !== "number" || status < 400 || status > 599))
+    throw new ControlError(400, "status must be 400–599");
+  const retryAfter = body.retryAfterSeconds;
+  if (
+    retryAfter !== undefined &&
+    retryAfter !== null &&
+    (typeof retryAfter !== "number" || retryAfter < 0)
+  ) {
+    throw new ControlError(400, "retryAfterSeconds must be a non-negative number or null");
+  }
+  const delayMs = body.delayMs;
+  if (delayMs !== undefined && (typeof delayMs !== "number" || delayMs < 0))
+    throw new ControlError(400, "delayMs must be a non-negative number");
+  if (kind === "hang" && delayMs === undefined) throw new ControlError(400, "a hang needs delayMs");
+  const method = optionalString(body, "method");
+  return {
+    path,
+    kind,
+    count,
+    ...(method ? { method } : {}),
+    ...(typeof status === "number" ? { status } : {}),
+    ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter as number | null } : {}),
+    ...(typeof delayMs === "number" ? { delayMs } : {}),
+  };
+}
+
+export function registerControlRoutes(app: FastifyInstance, tenant: TenantState): void {
+  const route = (
+    method: "GET" | "POST" | "PATCH" | "DELETE",
+    path: string,
+    handler: (request: FastifyRequest, reply: FastifyReply) => unknown,
+  ) =>
+    app.route({
+      method,
+      url: `/_emulator${path}`,
+      handler: async (request, reply) => {
+        try {
+          const result = await handler(request, reply);
+          return reply.sent ? reply : reply.send(result ?? { ok: true });
+        } catch (error) {
+          if (error instanceof ControlError)
+            return reply.code(error.status).send({ error: error.message });
+          throw error;
+        }
+      },
+    });
+
+  route("GET", "", () => ({
+    tenantId: tenant.identity.tenantId,
+    domain: tenant.identity.domain,
+    clientId: tenant.identity.clientId,
+    url: tenant.publicUrl,
+    seed: tenant.seed,
+    users: tenant.users.size,
+    people: Object.fromEntries(
+      Object.entries(PEOPLE).map(([key, person]) => [
+        key,
+        {
+          id: person.id,
+          userPrincipalName: person.userPrincipalName,
+          roleDescription: person.roleDescription,
+        },
+      ]),
+    ),
+    routes: [
+      "GET /_emulator/health",
+      "POST /_emulator/reset",
+      "GET|PATCH /_emulator/settings",
+      "POST /_emulator/guests",
+      "POST /_emulator/users",
+      "GET /_emulator/users/:id",
+      "POST /_emulator/users/:id/revoke-sessions",
+      "GET /_emulator/invitations",
+      "GET|POST|DELETE /_emulator/faults",
+      "GET|DELETE /_emulator/requests",
+      "POST /_emulator/tokens",
+    ],
+  }));
+
+  route("GET", "/health", () => ({ ok: true, users: tenant.users.size }));
+
+  route("POST", "/reset", (request) => {
+    const body = jsonBody(request);
+    const settings = body.settings ?? {};
+    const problems = settingsPatchProblems(settings);
+    if (problems.length > 0) throw new ControlError(400, problems.join("; "));
+    tenant.reset(parseSeed(body.seed) ?? tenant.seed, settings as Record<string, never>);
+    return { ok: true, seed: tenant.seed, users: tenant.users.size };
+  });
+
+  route("GET", "/settings", () => tenant.settings);
+
+  route("PATCH", "/settings", (request) => {
+    const body = jsonBody(request);
+    const problems = settingsPatchProblems(body);
+    if (problems.length > 0) throw new ControlError(400, problems.join("; "));
+    tenant.updateSettings(body);
+    return tenant.settings;
+  });
+
+  route("POST", "/guests", (request) => {
+    const body = jsonBody(request);
+    const count = body.count;
+    if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 200_000) {
+      throw new ControlError(400, "count must be an integer between 1 and 200000");
+    }
+    const state = body.externalUserState;
+    if (
+      state !== undefined &&
+      state !== "PendingAcceptance" &&
+      state !== "Accepted" &&
+      state !== "mixed"
+    ) {
+      throw new ControlError(400, "externalUserState must be PendingAcceptance, Accepted or mixed");
+    }
+    const domain = optionalString(body, "domain");
+    const displayNamePrefix = optionalString(body, "displayNamePrefix");
+    const sponsorId = optionalString(body, "sponsorId");
+    const started = Date.now();
+    const added = seedBulkGuests(tenant.users, {
+      count,
+      ...(domain ? { domain } : {}),
+      ...(state ? { externalUserState: state } : {}),
+      ...(displayNamePrefix ? { displayNamePrefix } : {}),
+      ...(sponsorId ? { sponsorId } : {}),
+    });
+    return { added, total: tenant.users.size, durationMs: Date.now() - started };
+  });
+
+  route("POST", "/users", (request) => {
+    const body = jsonBody(request);
+    const email = optionalString(body, "email");
+    if (!email || !email.includes("@")) throw new ControlError(400, "email is required");
+    if (tenant.users.findByAddress(email).length > 0)
+      throw new ControlError(409, `a user with ${email} exists`);
+    const userType = body.userType ?? "Guest";
+    if (userType !== "Guest" && userType !== "Member")
+      throw new ControlError(400, "userType must be Guest or Member");
+    const state = body.externalUserState ?? "PendingAcceptance";
+    if (state !== "PendingAcceptance" && state !== "Accepted")
+      throw new ControlError(400, "externalUserState must be PendingAcceptance or Accepted");
+    const createdDateTime = optionalString(body, "createdDateTime");
+    if (createdDateTime && Number.isNaN(Date.parse(createdDateTime)))
+      throw new ControlError(400, "createdDateTime must be an ISO date-time");
+    const displayName = optionalString(body, "displayName");
+    const sponsorId = optionalString(body, "sponsorId");
+    const guest = invitedUser({
+      email,
+      userType,
+      externalUserState: state,
+      ...(displayName ? { displayName } : {}),
+      ...(createdDateTime ? { createdDateTime: new Date(createdDateTime).toISOString() } : {}),
+      ...(sponsorId ? { sponsorIds: [sponsorId] } : {}),
+      ...(optionalString(body, "id") ? { id: optionalString(body, "id")!.toLowerCase() } : {}),
+    });
+    const internalMember = body.internal === true;
+    const record = tenant.users.add(
+      internalMember
+        ? {
+            ...guest,
+            userType: "Member",
+            creationType: null,
+            externalUserState: null,
+            externalUserStateChangeDateTime: null,
+            userPrincipalName: `${email.split("@")[0]}@${TENANT_DOMAIN}`,
+            mailNickname: email.split("@")[0] ?? email,
+          }
+        : guest,
+    );
+    return record;
+  });
+
+  app.get<{ Params: { id: string } }>("/_emulator/users/:id", async (request, reply) => {
+    const user = resolveUser(tenant, request.params.id);
+    if (!user) return reply.code(404).send({ error: `no user '${request.params.id}'` });
+    return user;
+  });
+
+  app.post<{ Params: { id: string } }>(
+    "/_emulator/users/:id/revoke-sessions",
+    async (request, reply) => {
+      const user = resolveUser(tenant, request.params.id);
+      if (!user) return reply.code(404).send({ error: `no user '${request.params.id}'` });
+      // One millisecond ahead so that grants issued in this very millisecond are revoked too.
+      tenant.users.update(user, {
+        signInSessionsValidFromDateTime: new Date(Date.now() + 1).toISOString(),
+      });
+      return { ok: true, signInSessionsValidFromDateTime: user.signInSessionsValidFromDateTime };
+    },
+  );
+
+  route("GET", "/invitations", (request) => {
+    const email = queryFields(request).email?.toLowerCase();
+    return [...tenant.invitations.values()]
+      .filter((invitation) => !email || invitation.invitedUserEmailAddress.toLowerCase() === email)
+      .reverse();
+  });
+
+  route("GET", "/faults", () => tenant.faults.list());
+  route("POST", "/faults", (request) => tenant.faults.add(parseFault(jsonBody(request))));
+  route("DELETE", "/faults", () => {
+    tenant.faults.clear();
+    return { ok: true };
+  });
+
+  route("GET", "/requests", (request) => {
+    const query = queryFields(request);
+    return tenant.requestLog.list({
+      ...(query.path ? { pathPrefix: query.path } : {}),
+      ...(query.method ? { method: query.method } : {}),
+    });
+  });
+  route("DELETE", "/requests", () => {
+    tenant.requestLog.clear();
+    return { ok: true };
+  });
+
+  route("POST", "/tokens", async (request) => {
+    const body = jsonBody(request);
+    const user = optionalString(body, "user");
+    if (!user) throw new ControlError(400, "user is required");
+    const audience = body.audience ?? "portal-api";
+    if (audience !== "portal-api" && audience !== "graph")
+      throw new ControlError(400, "audience must be portal-api or graph");
+    const scopes = body.scopes;
+    if (
+      scopes !== undefined &&
+      (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === "string"))
+    ) {
+      throw new ControlError(400, "scopes must be an array of strings");
+    }
+    for (const name of ["lifetimeSeconds", "issuedAtOffsetSeconds"]) {
+      if (body[name] !== undefined && typeof body[name] !== "number")
+        throw new ControlError(400, `${name} must be a number`);
+    }
+    if (!resolveUser(tenant, user)) throw new ControlError(404, `no user '${user}'`);
+    const tokenRequest: DirectTokenRequest = {
+      user,
+      audience,
+      ...(scopes ? { scopes: scopes as string[] } : {}),
+      ...(typeof body.lifetimeSeconds === "number"
+        ? { lifetimeSeconds: body.lifetimeSeconds }
+        : {}),
+      ...(typeof body.issuedAtOffsetSeconds === "number"
+        ? { issuedAtOffsetSeconds: body.issuedAtOffsetSeconds }
+        : {}),
+    };
+    const { accessToken, expiresOn } = await mintToken(tenant, tokenRequest);
+    return { access_token: accessToken, expires_on: expiresOn };
+  });
+}

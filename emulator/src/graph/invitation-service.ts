@@ -1,0 +1,289 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { InvitationRecord } from "../store/invitation-record";
+import { invitedUser } from "../store/new-user";
+import type { UserRecord } from "../store/user-record";
+import type { TenantState } from "../tenant-state";
+import { domainOf, isInvitableAddress, isLanguageTag } from "./email-address";
+import { GraphError, graphErrors } from "./graph-error";
+import {
+  ADMINISTRATOR_ROLES,
+  ALWAYS_INVITE_ROLES,
+  RESET_REDEMPTION_ROLES,
+  hasAnyPermission,
+  holdsAnyRole,
+  type GraphCaller,
+} from "./graph-caller";
+import type { InvitationRequest } from "./invitation-request";
+
+export const INVITE_PERMISSIONS = [
+  "User.Invite.All",
+  "User.ReadWrite.All",
+  "Directory.ReadWrite.All",
+] as const;
+const RESET_PERMISSIONS = ["User.ReadWrite.All", "Directory.ReadWrite.All"] as const;
+
+export type InvitationStatus = "PendingAcceptance" | "Completed";
+
+const INVITATIONS_NOT_ALLOWED =
+  "Guest invitations not allowed for your company. Contact your company administrator for more details.";
+// Typographic apostrophes, as the service sends them (GRAPH-FACTS.md, "Reset redemption").
+const EMAIL_MISMATCH =
+  "The email you’re using to invite this user doesn’t match any emails on the user object. Please add this email to the user object and try again.";
+
+function mayInvite(tenant: TenantState, user: UserRecord): boolean {
+  if (user.invitationsRestricted) return false;
+  if (holdsAnyRole(user, ALWAYS_INVITE_ROLES)) return tenant.settings.allowInvitesFrom !== "none";
+  switch (tenant.settings.allowInvitesFrom) {
+    case "everyone":
+      return true;
+    case "adminsGuestInvitersAndAllMembers":
+      return user.userType === "Member";
+    case "adminsAndGuestInviters":
+    case "none":
+      return false;
+  }
+}
+
+function assertDomainAllowed(tenant: TenantState, address: string): void {
+  const domain = domainOf(address);
+  const { domainAllowList, domainDenyList, blockedDomainError } = tenant.settings;
+  const allowed = domainAllowList.map((item) => item.toLowerCase());
+  const denied = domainDenyList.map((item) => item.toLowerCase());
+  if (denied.includes(domain) || (allowed.length > 0 && !allowed.includes(domain))) {
+    throw new GraphError(
+      blockedDomainError.status,
+      blockedDomainError.code,
+      blockedDomainError.message,
+    );
+  }
+}
+
+type ValidatedRequest = {
+  email: string;
+  redirectUrl: string;
+  userType: "Guest" | "Member";
+  sponsorIds: string[] | null;
+};
+
+function validate(tenant: TenantState, request: InvitationRequest): ValidatedRequest {
+  const email = request.invitedUserEmailAddress?.trim() ?? "";
+  if (!email) throw graphErrors.badRequest("The invitedUserEmailAddress property is required.");
+  if (!isInvitableAddress(email)) {
+    throw graphErrors.badRequest(`The email address '${email}' is not valid for an invitation.`);
+  }
+  const redirectUrl = request.inviteRedirectUrl?.trim() ?? "";
+  if (!redirectUrl) throw graphErrors.badRequest("The inviteRedirectUrl property is required.");
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(redirectUrl);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) {
+    throw graphErrors.badRequest(
+      `The inviteRedirectUrl '${redirectUrl}' is not a valid absolute http or https URL.`,
+    );
+  }
+  const type = (request.invitedUserType ?? "Guest").toLowerCase();
+  if (type !== "guest" && type !== "member") {
+    throw graphErrors.badRequest(
+      `Invalid invitedUserType '${request.invitedUserType}'. Allowed values are 'Guest' and 'Member'.`,
+    );
+  }
+  const info = request.invitedUserMessageInfo;
+  const recipients = info?.ccRecipients ?? [];
+  if (recipients.length > 1 && tenant.settings.multipleCcRecipients === "reject") {
+    throw graphErrors.badRequest("Only one ccRecipient is supported in invitedUserMessageInfo.");
+  }
+  for (const recipient of recipients) {
+    const address = recipient?.emailAddress?.address;
+    if (address !== null && address !== undefined && !isInvitableAddress(address)) {
+      throw graphErrors.badRequest(`The ccRecipients email address '${address}' is not valid.`);
+    }
+  }
+  const language = info?.messageLanguage;
+  if (language && tenant.settings.validateMessageLanguage && !isLanguageTag(language)) {
+    throw graphErrors.badRequest(`The messageLanguage '${language}' is not a valid language tag.`);
+  }
+  let sponsorIds: string[] | null = null;
+  if (request.invitedUserSponsors && request.invitedUserSponsors.length > 0) {
+    sponsorIds = request.invitedUserSponsors.map((sponsor) => sponsor.id ?? "");
+    for (const id of sponsorIds) {
+      if (!tenant.users.get(id))
+        throw graphErrors.badRequest(`The sponsor '${id}' does not exist in the directory.`);
+    }
+  }
+  return { email, redirectUrl, userType: type === "member" ? "Member" : "Guest", sponsorIds };
+}
+
+function recordInvitation(
+  tenant: TenantState,
+  user: UserRecord,
+  caller: GraphCaller,
+  validated: ValidatedRequest,
+  request: InvitationRequest,
+): InvitationRecord {
+  const id = randomUUID();
+  const ticket = randomBytes(24).toString("base64url");
+  const inner = `https://invitations.microsoft.com/redeem/?tenant=${tenant.identity.tenantId}&user=${id}&ticket=${ticket}&ver=2.0`;
+  // Microsoft's outer shape, but on the local tenant's own origin so the link opens its redeem page.
+  const inviteRedeemUrl = `${tenant.redeemOrigin}/redeem?rd=${encodeURIComponent(inner)}`;
+  const record: InvitationRecord = {
+    id,
+    userId: user.id,
+    ticket,
+    invitedUserEmailAddress: validated.email,
+    inviteRedirectUrl: validated.redirectUrl,
+    inviteRedeemUrl,
+    inviterId: caller.user.id,
+    createdDateTime: new Date().toISOString(),
+    resetRedemption: request.resetRedemption === true,
+    sendInvitationMessage: request.sendInvitationMessage === true,
+    supersededDateTime: null,
+    redeemedDateTime: null,
+  };
+  tenant.invitations.set(id, record);
+  return record;
+}
+
+function responseBody(
+  tenant: TenantState,
+  record: InvitationRecord,
+  user: UserRecord,
+  request: InvitationRequest,
+  validated: ValidatedRequest,
+  status: InvitationStatus,
+) {
+  const info = request.invitedUserMessageInfo;
+  const recipients = info?.ccRecipients?.length
+    ? info.ccRecipients.map((recipient) => ({
+        emailAddress: {
+          name: recipient?.emailAddress?.name ?? null,
+          address: recipient?.emailAddress?.address ?? null,
+        },
+      }))
+    : // Graph answers an empty recipient when none was given (graph-contract/doc-examples).
+      [{ emailAddress: { name: null, address: null } }];
+  return {
+    "@odata.context": `${tenant.publicUrl}/v1.0/$metadata#invitations/$entity`,
+    id: record.id,
+    inviteRedeemUrl: record.inviteRedeemUrl,
+    invitedUserDisplayName: request.invitedUserDisplayName ?? null,
+    invitedUserType: validated.userType,
+    invitedUserEmailAddress: validated.email,
+    sendInvitationMessage: request.sendInvitationMessage === true,
+    resetRedemption: request.resetRedemption === true,
+    inviteRedirectUrl: validated.redirectUrl,
+    status,
+    invitedUserMessageInfo: {
+      messageLanguage: info?.messageLanguage ?? null,
+      customizedMessageBody: info?.customizedMessageBody ?? null,
+      ccRecipients: recipients,
+    },
+    invitedUser: { id: user.id, userPrincipalName: user.userPrincipalName },
+    ...(validated.sponsorIds
+      ? { invitedUserSponsors: validated.sponsorIds.map((id) => ({ id })) }
+      : {}),
+  };
+}
+
+export type InvitationResponse = ReturnType<typeof responseBody>;
+
+function resetRedemption(
+  tenant: TenantState,
+  caller: GraphCaller,
+  request: InvitationRequest,
+  validated: ValidatedRequest,
+) {
+  const userId = request.invitedUser?.id;
+  if (!userId)
+    throw graphErrors.badRequest("The invitedUser id is required when resetRedemption is true.");
+  if (!hasAnyPermission(caller, RESET_PERMISSIONS)) throw graphErrors.insufficientPrivileges();
+  if (!holdsAnyRole(caller.user, RESET_REDEMPTION_ROLES))
+    throw graphErrors.insufficientPrivileges();
+  const user = tenant.users.get(userId);
+  if (!user) throw graphErrors.resourceNotFound(userId);
+  // A Helpdesk Administrator manages only users without an administrator role.
+  if (!holdsAnyRole(caller.user, ADMINISTRATOR_ROLES) && user.directoryRoles.length > 0) {
+    throw graphErrors.insufficientPrivileges();
+  }
+  const address = validated.email.toLowerCase();
+  const known = [user.mail, ...user.otherMails]
+    .filter((item): item is string => !!item)
+    .map((item) => item.toLowerCase());
+  if (!known.includes(address)) throw graphErrors.badRequest(EMAIL_MISMATCH);
+  assertDomainAllowed(tenant, validated.email);
+
+  const now = new Date().toISOString();
+  for (const invitation of tenant.invitations.values()) {
+    if (invitation.userId === user.id && !invitation.supersededDateTime)
+      invitation.supersededDateTime = now;
+  }
+  tenant.users.update(user, {
+    externalUserState: "PendingAcceptance",
+    externalUserStateChangeDateTime: now,
+  });
+  const record = recordInvitation(tenant, user, caller, validated, request);
+  return responseBody(tenant, record, user, request, validated, "PendingAcceptance");
+}
+
+/** POST /invitations after authentication: Entra's rules, then the guest created or updated. */
+export function createInvitation(
+  tenant: TenantState,
+  caller: GraphCaller,
+  request: InvitationRequest,
+): InvitationResponse {
+  const validated = validate(tenant, request);
+  if (request.resetRedemption === true) return resetRedemption(tenant, caller, request, validated);
+
+  if (!mayInvite(tenant, caller.user)) {
+    throw new GraphError(403, tenant.settings.invitationsNotAllowedCode, INVITATIONS_NOT_ALLOWED);
+  }
+  if (validated.userType === "Member" && !holdsAnyRole(caller.user, ADMINISTRATOR_ROLES)) {
+    throw graphErrors.insufficientPrivileges();
+  }
+  assertDomainAllowed(tenant, validated.email);
+
+  const existing = tenant.users.findByAddress(validated.email);
+  const member = existing.find((user) => user.creationType !== "Invitation");
+  if (member) {
+    const { status, code } = tenant.settings.memberAddressError;
+    throw new GraphError(
+      status,
+      code,
+      `The invited user already exists in the directory as object ID: ${member.id}.`,
+    );
+  }
+  const guest = existing[0];
+  if (guest) {
+    // Re-invitation: same user, new invitation id and redeem URL (GRAPH-FACTS.md).
+    const record = recordInvitation(tenant, guest, caller, validated, request);
+    const status: InvitationStatus =
+      guest.externalUserState === "Accepted"
+        ? tenant.settings.reinviteRedeemedStatus
+        : "PendingAcceptance";
+    return responseBody(tenant, record, guest, request, validated, status);
+  }
+
+  let userPrincipalName: string | undefined;
+  const base = `${validated.email.replace("@", "_")}#EXT#`;
+  for (
+    let suffix = 0;
+    !userPrincipalName || tenant.users.hasUserPrincipalName(userPrincipalName);
+    suffix++
+  ) {
+    userPrincipalName = `${suffix === 0 ? base : base.replace("#EXT#", `${suffix}#EXT#`)}@${tenant.identity.domain}`;
+  }
+  const user = tenant.users.add(
+    invitedUser({
+      email: validated.email,
+      displayName: request.invitedUserDisplayName || null,
+      userType: validated.userType,
+      sponsorIds: validated.sponsorIds ?? [caller.user.id],
+      userPrincipalName,
+      visibleFromEpochMs: Date.now() + tenant.settings.replicationDelayMs,
+    }),
+  );
+  const record = recordInvitation(tenant, user, caller, validated, request);
+  return responseBody(tenant, record, user, request, validated, "PendingAcceptance");
+}

@@ -1,0 +1,118 @@
+import type { FastifyInstance } from "fastify";
+import { DEFAULT_HOST, DEFAULT_PORT } from "./constants";
+import type { FaultRule, FaultSpec } from "./control/faults";
+import type { RequestLogEntry } from "./control/request-log";
+import { mintToken, type DirectTokenRequest } from "./identity/direct-tokens";
+import { createSigningKey } from "./identity/signing-key";
+import { buildServer } from "./server";
+import type { TenantSettings } from "./settings";
+import type { InvitationRecord } from "./store/invitation-record";
+import { seedBulkGuests, type BulkGuestOptions, type SeedName } from "./store/seed";
+import type { UserRecord } from "./store/user-record";
+import { TenantState, type TenantIdentity } from "./tenant-state";
+
+export * from "./constants";
+export { DEFAULT_SETTINGS, REALISTIC_LATENCY_MS, ENDPOINT_NAMES } from "./settings";
+export type { AllowInvitesFrom, EndpointName, TenantSettings } from "./settings";
+export { MINIMAL_GUESTS } from "./store/seed";
+export type { BulkGuestOptions, SeedName } from "./store/seed";
+export type { FaultRule, FaultSpec } from "./control/faults";
+export type { RequestLogEntry } from "./control/request-log";
+export type { DirectTokenRequest } from "./identity/direct-tokens";
+export type { InvitationRecord } from "./store/invitation-record";
+export type { UserRecord } from "./store/user-record";
+export type { TenantIdentity } from "./tenant-state";
+
+export type LocalTenantOptions = {
+  /** 0 picks a free port. Default 4010. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Origin that pages, discovery and links use, when the server is reached under another name. */
+  publicUrl?: string;
+  settings?: Partial<TenantSettings>;
+  /** Default "demo". */
+  seed?: SeedName;
+  identity?: Partial<TenantIdentity>;
+};
+
+export type LocalTenant = {
+  /** The server's origin, e.g. http://127.0.0.1:4010. */
+  url: string;
+  port: number;
+  tenantId: string;
+  /** The authority string the portal configures (never contacted). */
+  authority: string;
+  /** The JSON `authorityMetadata` MSAL takes, pointing at this server's endpoints. */
+  authorityMetadata: string;
+  close(): Promise<void>;
+  reset(seed?: SeedName, settings?: Partial<TenantSettings>): void;
+  updateSettings(patch: Partial<TenantSettings>): void;
+  settings(): TenantSettings;
+  seedGuests(options: BulkGuestOptions): number;
+  injectFault(spec: FaultSpec): FaultRule;
+  clearFaults(): void;
+  requests(filter?: { pathPrefix?: string; method?: string }): RequestLogEntry[];
+  invitations(): InvitationRecord[];
+  user(idOrUserPrincipalName: string): UserRecord | undefined;
+  revokeSessions(idOrUserPrincipalName: string): void;
+  issueToken(request: DirectTokenRequest): Promise<{ accessToken: string; expiresOn: number }>;
+  /** The Fastify instance, for `inject` in tests. */
+  server: FastifyInstance;
+};
+
+/** Starts the local tenant in this process. */
+export async function startLocalTenant(options: LocalTenantOptions = {}): Promise<LocalTenant> {
+  const key = await createSigningKey();
+  const tenant = TenantState.create(key, {
+    ...(options.identity ? { identity: options.identity } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
+    ...(options.seed ? { seed: options.seed } : {}),
+  });
+  const server = await buildServer(tenant);
+  const host = options.host ?? DEFAULT_HOST;
+  await server.listen({ port: options.port ?? DEFAULT_PORT, host });
+  const address = server.server.address();
+  const port =
+    typeof address === "object" && address ? address.port : (options.port ?? DEFAULT_PORT);
+  const url = (
+    options.publicUrl ?? `http://${host.includes(":") ? `[${host}]` : host}:${port}`
+  ).replace(/\/$/, "");
+  tenant.publicUrl = url;
+  const tenantId = tenant.identity.tenantId;
+  const authority = `https://login.local-tenant.invalid/${tenantId}`;
+  const base = `${url}/${tenantId}`;
+
+  return {
+    url,
+    port,
+    tenantId,
+    authority,
+    authorityMetadata: JSON.stringify({
+      issuer: `${authority}/v2.0`,
+      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+      token_endpoint: `${base}/oauth2/v2.0/token`,
+      end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+      jwks_uri: `${base}/discovery/v2.0/keys`,
+    }),
+    close: () => server.close(),
+    reset: (seed, settings) => tenant.reset(seed, settings),
+    updateSettings: (patch) => tenant.updateSettings(patch),
+    settings: () => tenant.settings,
+    seedGuests: (bulk) => seedBulkGuests(tenant.users, bulk),
+    injectFault: (spec) => tenant.faults.add(spec),
+    clearFaults: () => tenant.faults.clear(),
+    requests: (filter) => tenant.requestLog.list(filter),
+    invitations: () => [...tenant.invitations.values()],
+    user: (key) => tenant.users.getByIdOrUserPrincipalName(key),
+    revokeSessions: (key) => {
+      const user = tenant.users.getByIdOrUserPrincipalName(key);
+      if (user)
+        tenant.users.update(user, {
+          signInSessionsValidFromDateTime: new Date(Date.now() + 1).toISOString(),
+        });
+    },
+    issueToken: (request) => mintToken(tenant, request),
+    server,
+  };
+}

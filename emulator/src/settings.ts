@@ -1,0 +1,131 @@
+/** Who may invite, as Entra's `authorizationPolicy.allowInvitesFrom` has it (GRAPH-FACTS.md). */
+export type AllowInvitesFrom =
+  "everyone" | "adminsGuestInvitersAndAllMembers" | "adminsAndGuestInviters" | "none";
+
+/** Names used for per-endpoint latency and for the route table in the README. */
+export const ENDPOINT_NAMES = [
+  "discovery",
+  "keys",
+  "authorize",
+  "token",
+  "logout",
+  "invitations",
+  "users",
+  "user",
+  "me",
+  "memberOf",
+  "redeem",
+] as const;
+export type EndpointName = (typeof ENDPOINT_NAMES)[number];
+
+export type GraphErrorTemplate = { status: number; code: string; message: string };
+
+export type TenantSettings = {
+  /** Tenant-wide invitation policy; people with `invitationsRestricted` are refused under any policy. */
+  allowInvitesFrom: AllowInvitesFrom;
+  /** When non-empty, only these e-mail domains may be invited (Entra's "allow only" list). */
+  domainAllowList: string[];
+  /** E-mail domains that may not be invited (Entra's "deny" list). */
+  domainDenyList: string[];
+
+  accessTokenLifetimeSeconds: number;
+  idTokenLifetimeSeconds: number;
+  refreshTokenLifetimeSeconds: number;
+  authorizationCodeLifetimeSeconds: number;
+
+  /** Invitation manager limit: 150 requests per 5 seconds per tenant (GRAPH-FACTS.md). */
+  invitationRateLimit: { requests: number; windowSeconds: number };
+  /** Whether 429 answers carry `Retry-After`; some Graph services omit it [seen]. */
+  sendRetryAfter: boolean;
+  /** Artificial delay per endpoint, in milliseconds. */
+  latencyMs: Partial<Record<EndpointName, number>>;
+
+  /** Redirect URIs accepted besides any http://localhost:<port>/… or http://127.0.0.1:<port>/… (prefix match). */
+  extraRedirectUriPrefixes: string[];
+  /** When true, `prompt=none` with a signed-in session answers `interaction_required` (as when MFA is due). */
+  silentSignInNeedsInteraction: boolean;
+
+  /** Origin of the redeem URL's outer part (`<origin>/redeem?rd=…`); null means this server's own origin. */
+  redeemOrigin: string | null;
+
+  // [guess] items from GRAPH-FACTS.md: undocumented behaviour made configurable.
+  /** Status of a re-invitation of a guest who already redeemed. */
+  reinviteRedeemedStatus: "Completed" | "PendingAcceptance";
+  /** Answer to inviting an address that belongs to a member of the tenant; message prefix is [seen]. */
+  memberAddressError: { status: number; code: string };
+  /** Answer to inviting a domain blocked by the allow/deny list. */
+  blockedDomainError: GraphErrorTemplate;
+  /** Code of the documented 403 "Guest invitations not allowed for your company…". */
+  invitationsNotAllowedCode: string;
+  /** What happens with more than one CC recipient: only one is supported [doc], the outcome is [guess]. */
+  multipleCcRecipients: "reject" | "accept";
+  /** Whether `messageLanguage` must look like a BCP 47 tag. */
+  validateMessageLanguage: boolean;
+  /** Reading a just-invited user by id answers 404 for this long (replication delay) [seen]. */
+  replicationDelayMs: number;
+  /** With only User.ReadBasic.All, non-basic properties in `$select` come back null ("null") or the call is refused ("forbidden"). */
+  readBasicSelectOfOtherProperties: "null" | "forbidden";
+
+  /** Largest accepted request body. Read once at start. */
+  maxRequestBodyBytes: number;
+  /** How many requests the request log keeps (oldest dropped first). */
+  requestLogLimit: number;
+};
+
+export const DEFAULT_SETTINGS: TenantSettings = {
+  allowInvitesFrom: "everyone",
+  domainAllowList: [],
+  domainDenyList: [],
+  accessTokenLifetimeSeconds: 3600,
+  idTokenLifetimeSeconds: 3600,
+  refreshTokenLifetimeSeconds: 24 * 3600,
+  authorizationCodeLifetimeSeconds: 600,
+  invitationRateLimit: { requests: 150, windowSeconds: 5 },
+  sendRetryAfter: true,
+  latencyMs: {},
+  extraRedirectUriPrefixes: [],
+  silentSignInNeedsInteraction: false,
+  redeemOrigin: null,
+  reinviteRedeemedStatus: "Completed",
+  memberAddressError: { status: 400, code: "BadRequest" },
+  blockedDomainError: {
+    status: 403,
+    code: "Forbidden",
+    message:
+      "The domain of the invited user's email address is blocked by the tenant's B2B collaboration settings.",
+  },
+  invitationsNotAllowedCode: "Unauthorized",
+  multipleCcRecipients: "reject",
+  validateMessageLanguage: true,
+  replicationDelayMs: 0,
+  readBasicSelectOfOtherProperties: "null",
+  maxRequestBodyBytes: 4 * 1024 * 1024,
+  requestLogLimit: 5000,
+};
+
+/** A few hundred milliseconds per call, as the demo shows it; tests run without latency. */
+export const REALISTIC_LATENCY_MS: Partial<Record<EndpointName, number>> = {
+  authorize: 150,
+  token: 200,
+  invitations: 450,
+  users: 300,
+  user: 200,
+  me: 150,
+  memberOf: 200,
+  redeem: 200,
+};
+
+export function mergeSettings(
+  base: TenantSettings,
+  patch: Partial<TenantSettings>,
+): TenantSettings {
+  const merged: TenantSettings = { ...base };
+  for (const [key, value] of Object.entries(patch) as [keyof TenantSettings, unknown][]) {
+    if (value === undefined) continue;
+    (merged as Record<string, unknown>)[key] =
+      key === "latencyMs"
+        ? { ...base.latencyMs, ...(value as TenantSettings["latencyMs"]) }
+        : value;
+  }
+  return merged;
+}

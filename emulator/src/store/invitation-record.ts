@@ -1,0 +1,16 @@
+/** An invitation as the tenant remembers it, so that its redeem link works; Graph itself has no GET for it. */
+export type InvitationRecord = {
+  id: string;
+  userId: string;
+  ticket: string;
+  invitedUserEmailAddress: string;
+  inviteRedirectUrl: string;
+  inviteRedeemUrl: string;
+  inviterId: string;
+  createdDateTime: string;
+  resetRedemption: boolean;
+  sendInvitationMessage: boolean;
+  /** Set when a later redemption reset made this link useless. */
+  supersededDateTime: string | null;
+  redeemedDateTime: string | null;
+};

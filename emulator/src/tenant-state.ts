@@ -1,0 +1,94 @@
+import {
+  PORTAL_APP_DISPLAY_NAME,
+  PORTAL_CLIENT_ID,
+  PORTAL_CLIENT_SECRET,
+  TENANT_DOMAIN,
+  TENANT_ID,
+} from "./constants";
+import { FaultInjector } from "./control/faults";
+import { RequestLog } from "./control/request-log";
+import { InvitationThrottle } from "./graph/invitation-throttle";
+import { IdentityState } from "./identity/identity-state";
+import type { SigningKey } from "./identity/signing-key";
+import { DEFAULT_SETTINGS, mergeSettings, type TenantSettings } from "./settings";
+import type { InvitationRecord } from "./store/invitation-record";
+import { seedTenant, type SeedName } from "./store/seed";
+import { UserStore } from "./store/user-store";
+
+export type TenantIdentity = {
+  tenantId: string;
+  domain: string;
+  clientId: string;
+  clientSecret: string;
+  appDisplayName: string;
+};
+
+export const DEFAULT_IDENTITY: TenantIdentity = {
+  tenantId: TENANT_ID,
+  domain: TENANT_DOMAIN,
+  clientId: PORTAL_CLIENT_ID,
+  clientSecret: PORTAL_CLIENT_SECRET,
+  appDisplayName: PORTAL_APP_DISPLAY_NAME,
+};
+
+/** Everything the local tenant knows; one instance per server. */
+export class TenantState {
+  settings: TenantSettings;
+  users = new UserStore();
+  identityState = new IdentityState();
+  invitations = new Map<string, InvitationRecord>();
+  readonly throttle = new InvitationThrottle();
+  readonly faults = new FaultInjector();
+  readonly requestLog = new RequestLog();
+  /** Set once the server listens: the origin its pages and links use. */
+  publicUrl = "";
+  seed: SeedName;
+
+  constructor(
+    readonly identity: TenantIdentity,
+    readonly key: SigningKey,
+    private readonly startSettings: TenantSettings,
+    seed: SeedName,
+  ) {
+    this.settings = startSettings;
+    this.seed = seed;
+    seedTenant(this.users, seed);
+  }
+
+  static create(
+    key: SigningKey,
+    options: {
+      identity?: Partial<TenantIdentity>;
+      settings?: Partial<TenantSettings>;
+      seed?: SeedName;
+    },
+  ) {
+    return new TenantState(
+      { ...DEFAULT_IDENTITY, ...options.identity },
+      key,
+      mergeSettings(DEFAULT_SETTINGS, options.settings ?? {}),
+      options.seed ?? "demo",
+    );
+  }
+
+  /** Back to the start: users from the seed, no sessions, invitations, faults, throttle or log. */
+  reset(seed: SeedName = this.seed, settings?: Partial<TenantSettings>): void {
+    this.seed = seed;
+    this.settings = mergeSettings(this.startSettings, settings ?? {});
+    this.users = new UserStore();
+    seedTenant(this.users, seed);
+    this.identityState = new IdentityState();
+    this.invitations = new Map();
+    this.throttle.reset();
+    this.faults.clear();
+    this.requestLog.clear();
+  }
+
+  updateSettings(patch: Partial<TenantSettings>): void {
+    this.settings = mergeSettings(this.settings, patch);
+  }
+
+  get redeemOrigin(): string {
+    return this.settings.redeemOrigin ?? this.publicUrl;
+  }
+}
