@@ -1,0 +1,155 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { MINIMAL_GUESTS, PEOPLE, startLocalTenant, type LocalTenant } from "@/emulator/src/index";
+import type { Caller } from "@/lib/auth/caller";
+import { validateAccessToken } from "@/lib/auth/validate-access-token";
+import { resetServerConfig } from "@/lib/config/server-config";
+import { GraphFailure } from "./graph-failure";
+import { resetRedemption, sendInvitation } from "./invitations";
+import { searchDirectoryUsers } from "./users";
+
+// The Graph adapter against the local tenant (emulator/), in process: real tokens, real on-behalf-of
+// exchange, real Graph routes and error bodies.
+let tenant: LocalTenant;
+const savedUrl = process.env.LOCAL_TENANT_URL;
+
+beforeAll(async () => {
+  tenant = await startLocalTenant({ port: 0, seed: "minimal" });
+  process.env.LOCAL_TENANT_URL = tenant.url;
+  resetServerConfig();
+});
+afterEach(() => {
+  tenant.clearFaults();
+  tenant.reset("minimal");
+});
+afterAll(async () => {
+  if (savedUrl === undefined) delete process.env.LOCAL_TENANT_URL;
+  else process.env.LOCAL_TENANT_URL = savedUrl;
+  resetServerConfig();
+  await tenant.close();
+});
+
+async function signedIn(user: string): Promise<Caller> {
+  const { accessToken } = await tenant.issueToken({ user, audience: "portal-api" });
+  return validateAccessToken(accessToken);
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<GraphFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof GraphFailure) return error;
+    throw error;
+  }
+  throw new Error("expected a GraphFailure");
+}
+
+let counter = 0;
+const invitation = (email = `guest${(counter += 1)}.${Date.now()}@fabrikam.com`) => ({
+  invitedUserEmailAddress: email,
+  inviteRedirectUrl: "https://myapps.microsoft.com",
+  sendInvitationMessage: false,
+});
+
+describe("the Graph adapter against the local tenant", () => {
+  it("validates the tenant's tokens with its published keys", async () => {
+    const caller = await signedIn("adele");
+    expect(caller).toMatchObject({ tid: tenant.tenantId, upn: expect.stringMatching(/^adele@/) });
+  });
+
+  it("invites on behalf of the caller and returns the redeem URL and request-id", async () => {
+    const caller = await signedIn("adele");
+    const request = invitation();
+    const { invitation: sent, requestId } = await sendInvitation(caller, request);
+    expect(sent).toMatchObject({
+      invitedUserEmailAddress: request.invitedUserEmailAddress,
+      status: "PendingAcceptance",
+      inviteRedeemUrl: expect.stringContaining("redeem"),
+      invitedUser: { id: expect.any(String) },
+    });
+    expect(requestId).toEqual(expect.any(String));
+    const [exchange] = tenant.requests({ pathPrefix: `/${tenant.tenantId}/oauth2/v2.0/token` }).slice(-1);
+    expect(exchange?.body).toMatchObject({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer" });
+    const scopes = String((exchange?.body as { scope?: string }).scope).split(" ");
+    expect(scopes).toContain("https://graph.microsoft.com/User.Invite.All");
+    expect(scopes.filter((scope) => scope.startsWith("https://graph.microsoft.com/"))).toHaveLength(1);
+  });
+
+  it("refuses the tenant's expired tokens as session_expired", async () => {
+    const { accessToken } = await tenant.issueToken({ user: "adele", audience: "portal-api", issuedAtOffsetSeconds: -7200 });
+    await expect(validateAccessToken(accessToken)).rejects.toMatchObject({ name: "AuthError", code: "session_expired" });
+  });
+
+  it("maps a restricted inviter to invitations_restricted with the request-id", async () => {
+    const failure = await failureOf(sendInvitation(await signedIn("pradeep"), invitation()));
+    expect(failure).toMatchObject({ code: "invitations_restricted", status: 403, requestId: expect.any(String) });
+  });
+
+  it("maps a blocked domain to domain_blocked", async () => {
+    tenant.updateSettings({ domainDenyList: ["blocked.example"] });
+    const failure = await failureOf(sendInvitation(await signedIn("adele"), invitation("someone@blocked.example")));
+    expect(failure.code).toBe("domain_blocked");
+  });
+
+  it("maps a member's address to member_exists", async () => {
+    const member = tenant.user(PEOPLE.megan.id);
+    expect(member?.mail).toBeTruthy();
+    const failure = await failureOf(sendInvitation(await signedIn("adele"), invitation(member?.mail ?? "")));
+    expect(failure.code).toBe("member_exists");
+  });
+
+  it("retries 503 and 429 and then succeeds", async () => {
+    tenant.injectFault({ path: "/v1.0/invitations", kind: "status", status: 503, retryAfterSeconds: 0 });
+    tenant.injectFault({ path: "/v1.0/invitations", kind: "status", status: 429, retryAfterSeconds: 0 });
+    const { invitation: sent } = await sendInvitation(await signedIn("adele"), invitation());
+    expect(sent.status).toBe("PendingAcceptance");
+    expect(tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" })).toHaveLength(3);
+  });
+
+  it("gives up as throttled after bounded retries", async () => {
+    tenant.injectFault({ path: "/v1.0/invitations", kind: "status", status: 429, retryAfterSeconds: 0, count: 10 });
+    const failure = await failureOf(sendInvitation(await signedIn("adele"), invitation()));
+    expect(failure).toMatchObject({ code: "throttled", retryAfterSeconds: 0 });
+    expect(tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" })).toHaveLength(4);
+  });
+
+  it("searches members for the sponsor picker, leaving guests out", async () => {
+    const people = await searchDirectoryUsers(await signedIn("adele"), "Ad");
+    expect(people.map((person) => person.displayName)).toContain("Adele Vance");
+    const guests = await searchDirectoryUsers(await signedIn("adele"), "Pending");
+    expect(guests).toEqual([]);
+  });
+
+  it("resets a guest's redemption as a helpdesk administrator", async () => {
+    const { invitation: reset } = await resetRedemption(await signedIn("lee"), {
+      userId: MINIMAL_GUESTS.pending.id,
+      email: MINIMAL_GUESTS.pending.email,
+      redirectUrl: "https://myapps.microsoft.com",
+      sendInvitationMessage: false,
+    });
+    expect(reset).toMatchObject({ status: "PendingAcceptance", invitedUser: { id: MINIMAL_GUESTS.pending.id } });
+  });
+
+  it("maps a reset by a member without an admin role to forbidden", async () => {
+    const failure = await failureOf(
+      resetRedemption(await signedIn("adele"), {
+        userId: MINIMAL_GUESTS.pending.id,
+        email: MINIMAL_GUESTS.pending.email,
+        redirectUrl: "https://myapps.microsoft.com",
+        sendInvitationMessage: false,
+      }),
+    );
+    expect(failure).toMatchObject({ code: "forbidden", status: 403 });
+  });
+
+  it("maps a reset to an e-mail not on the user to email_mismatch", async () => {
+    const failure = await failureOf(
+      resetRedemption(await signedIn("lee"), {
+        userId: MINIMAL_GUESTS.pending.id,
+        email: "someone.else@contoso-partner.example",
+        redirectUrl: "https://myapps.microsoft.com",
+        sendInvitationMessage: false,
+      }),
+    );
+    expect(failure.code).toBe("email_mismatch");
+  });
+});
