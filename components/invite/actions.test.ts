@@ -2,99 +2,110 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startFakeLocalTenant } from "@/lib/actions/fake-local-tenant";
+import { PEOPLE, startLocalTenant, type LocalTenant } from "@/emulator/src/index";
+import { resetServerConfig } from "@/lib/config/server-config";
 import { closeStore, getStore } from "@/lib/db";
-import { graphError } from "@/lib/graph/fake-graph-server";
 import { searchPeople, sendInvitation } from "./actions";
 
-let tenant: Awaited<ReturnType<typeof startFakeLocalTenant>>;
+// The invite actions end to end on the server: the local tenant in process (tokens, on-behalf-of, Graph)
+// and the history in a throw-away PGlite folder.
+let tenant: LocalTenant;
 let dataDir: string;
+const saved = { LOCAL_TENANT_URL: process.env.LOCAL_TENANT_URL, DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "invite-actions-"));
   process.env.DATA_DIR = dataDir;
   delete process.env.DATABASE_URL;
-  tenant = await startFakeLocalTenant();
+  tenant = await startLocalTenant({ port: 0, seed: "minimal" });
+  process.env.LOCAL_TENANT_URL = tenant.url;
+  resetServerConfig();
   await getStore(); // Opening PGlite and migrating takes seconds: keep it out of the first test.
 });
-afterEach(() => tenant.reset());
+afterEach(() => {
+  tenant.clearFaults();
+  tenant.updateSettings({ latencyMs: {} });
+});
 afterAll(async () => {
-  await tenant.close();
   await closeStore();
+  await tenant.close();
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  resetServerConfig();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const values = {
-  email: "guest@fabrikam.com",
-  displayName: "Guest Person",
-  redirectUrl: "https://myapps.microsoft.com",
-  userType: "Guest",
-  sendInvitationMessage: true,
-  messageLanguage: "es-ES",
-  customMessage: "Welcome",
-  ccRecipient: "manager@contoso.com",
-  sponsors: [{ id: "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d", displayName: "Adele Vance" }],
-};
-const created = {
-  id: "inv-1",
-  inviteRedeemUrl: "https://login.microsoftonline.com/redeem?rd=ticket",
-  status: "PendingAcceptance",
-  invitedUser: { id: "user-1", userPrincipalName: "guest_fabrikam.com#EXT#@contoso.onmicrosoft.com" },
-};
-let keyCounter = 0;
-const newKey = () => `key-${Date.now()}-${(keyCounter += 1)}`;
+const tokenFor = async (user: string, issuedAtOffsetSeconds = 0) =>
+  (await tenant.issueToken({ user, audience: "portal-api", issuedAtOffsetSeconds })).accessToken;
+const invitationPosts = () => tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" }).length;
+
+let counter = 0;
+function formValues(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    email: `guest${counter}.${Date.now()}@fabrikam.com`,
+    displayName: "Guest Person",
+    redirectUrl: "https://myapps.microsoft.com",
+    userType: "Guest",
+    sendInvitationMessage: true,
+    messageLanguage: "es-ES",
+    customMessage: "Welcome",
+    ccRecipient: "manager@contoso.com",
+    sponsors: [{ id: PEOPLE.megan.id, displayName: "Megan Bowen" }],
+    ...overrides,
+  };
+}
+const newKey = () => crypto.randomUUID();
 
 describe("sendInvitation", () => {
-  it("invites through Graph with User.Invite.All only and records the attempt", async () => {
-    tenant.answer({ status: 201, headers: { "request-id": "rid-1" }, body: created });
-    const token = await tenant.issuer.sign({ name: "Megan Bowen", preferred_username: "megan@contoso.com" });
+  it("invites through Graph and records the attempt with the inviter from the token", async () => {
+    const values = formValues();
     const idempotencyKey = newKey();
-    const result = await sendInvitation(token, { values, idempotencyKey });
+    const result = await sendInvitation(await tokenFor("adele"), { values, idempotencyKey });
 
     expect(result).toEqual({
       ok: true,
       data: {
-        invitationId: "inv-1",
+        invitationId: expect.any(String),
         status: "PendingAcceptance",
-        guestUserId: "user-1",
-        userPrincipalName: "guest_fabrikam.com#EXT#@contoso.onmicrosoft.com",
-        redeemUrl: "https://login.microsoftonline.com/redeem?rd=ticket",
-        requestId: "rid-1",
+        guestUserId: expect.any(String),
+        userPrincipalName: expect.stringContaining("#EXT#"),
+        redeemUrl: expect.stringContaining("redeem"),
+        requestId: expect.any(String),
       },
     });
-    expect(tenant.oboScopes.at(-1)?.split(" ")).toContain("https://graph.microsoft.com/User.Invite.All");
-    expect(tenant.oboScopes.at(-1)).not.toMatch(/User\.Read/);
-    expect(tenant.received).toHaveLength(1);
-    expect(JSON.parse(tenant.received[0]?.body ?? "")).toMatchObject({
-      invitedUserEmailAddress: "guest@fabrikam.com",
-      invitedUserSponsors: [{ id: values.sponsors[0]?.id }],
-    });
+    if (!result.ok) return;
+    expect(tenant.user(result.data.guestUserId)?.mail).toBe(values.email);
 
-    const history = await (await getStore()).listHistory({ limit: 10, guestQuery: "guest@fabrikam.com" });
-    expect(history.items[0]).toMatchObject({
+    const [recorded] = (await (await getStore()).listHistory({ limit: 1, guestQuery: values.email })).items;
+    expect(recorded).toMatchObject({
       kind: "single",
       outcome: "succeeded",
       idempotencyKey,
-      inviterName: "Megan Bowen",
-      inviterUpn: "megan@contoso.com",
-      guestEmail: "guest@fabrikam.com",
+      inviterOid: PEOPLE.adele.id,
+      inviterName: "Adele Vance",
+      guestEmail: values.email,
       guestDisplayName: "Guest Person",
       messageLanguage: "es-ES",
       customMessage: "Welcome",
       ccRecipient: "manager@contoso.com",
-      sponsorIds: [values.sponsors[0]?.id],
-      invitationId: "inv-1",
-      guestUserId: "user-1",
-      redeemUrl: created.inviteRedeemUrl,
-      requestId: "rid-1",
+      sponsorIds: [PEOPLE.megan.id],
+      sendInvitationMessage: true,
+      invitationId: result.data.invitationId,
+      guestUserId: result.data.guestUserId,
+      redeemUrl: result.data.redeemUrl,
+      graphStatus: "PendingAcceptance",
+      requestId: result.data.requestId,
     });
   });
 
   it("answers a repeated submission from the history without inviting again", async () => {
-    tenant.answer({ status: 201, body: created });
-    const token = await tenant.issuer.sign();
-    const input = { values, idempotencyKey: newKey() };
+    const token = await tokenFor("adele");
+    const input = { values: formValues(), idempotencyKey: newKey() };
     const first = await sendInvitation(token, input);
+    const posts = invitationPosts();
     const second = await sendInvitation(token, input);
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
@@ -102,51 +113,63 @@ describe("sendInvitation", () => {
       invitationId: first.data.invitationId,
       redeemUrl: first.data.redeemUrl,
       guestUserId: first.data.guestUserId,
+      status: first.data.status,
     });
-    expect(tenant.received).toHaveLength(1);
+    expect(invitationPosts()).toBe(posts);
   });
 
-  it("reports a submission still in flight as duplicate_in_progress", async () => {
-    const token = await tenant.issuer.sign();
-    const input = { values, idempotencyKey: newKey() };
-    tenant.answer({ status: 503, headers: { "Retry-After": "0.5" } }, { status: 201, body: created });
+  it("reports a double click while the first is in flight as duplicate_in_progress", async () => {
+    tenant.updateSettings({ latencyMs: { invitations: 400 } });
+    const token = await tokenFor("adele");
+    const input = { values: formValues(), idempotencyKey: newKey() };
     const first = sendInvitation(token, input);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 150));
     expect(await sendInvitation(token, input)).toEqual({ ok: false, error: { code: "duplicate_in_progress" } });
     expect((await first).ok).toBe(true);
   });
 
-  it("records a failure, returns its code and request-id, and lets the same key try again", async () => {
-    const token = await tenant.issuer.sign();
-    const input = { values, idempotencyKey: newKey() };
-    tenant.answer({
-      status: 403,
-      body: graphError("Authorization_RequestDenied", "Insufficient privileges to complete the operation.", "rid-403"),
-    });
-    expect(await sendInvitation(token, input)).toEqual({
-      ok: false,
-      error: { code: "invitations_restricted", requestId: "rid-403" },
-    });
-    const [failed] = (await (await getStore()).listHistory({ limit: 1 })).items;
-    expect(failed).toMatchObject({ outcome: "failed", errorCode: "invitations_restricted", requestId: "rid-403" });
+  it("returns invitations_restricted with the request-id, records it, and allows a retry with the same key", async () => {
+    const token = await tokenFor("pradeep");
+    const input = { values: formValues(), idempotencyKey: newKey() };
+    const result = await sendInvitation(token, input);
+    expect(result).toEqual({ ok: false, error: { code: "invitations_restricted", requestId: expect.any(String) } });
 
-    tenant.answer({ status: 201, body: created });
-    expect((await sendInvitation(token, input)).ok).toBe(true);
+    const [failed] = (await (await getStore()).listHistory({ limit: 1, guestQuery: input.values.email })).items;
+    expect(failed).toMatchObject({ outcome: "failed", errorCode: "invitations_restricted", inviterOid: PEOPLE.pradeep.id });
+    if (result.ok) return;
+    expect(failed?.requestId).toBe(result.error.requestId);
+
+    const posts = invitationPosts();
+    await sendInvitation(token, input);
+    expect(invitationPosts()).toBe(posts + 1);
   });
 
-  it("refuses an invalid token before touching Graph or the history", async () => {
-    const forged = await tenant.issuer.sign({}, { key: "foreign" });
-    expect(await sendInvitation(forged, { values, idempotencyKey: newKey() })).toEqual({
-      ok: false,
-      error: { code: "unauthenticated" },
-    });
-    expect(tenant.received).toHaveLength(0);
+  it("survives a 503 followed by success", async () => {
+    tenant.injectFault({ path: "/v1.0/invitations", kind: "status", status: 503, retryAfterSeconds: 0 });
+    const result = await sendInvitation(await tokenFor("adele"), { values: formValues(), idempotencyKey: newKey() });
+    expect(result.ok).toBe(true);
+  });
+
+  it("returns throttled after bounded retries", async () => {
+    tenant.injectFault({ path: "/v1.0/invitations", kind: "status", status: 429, retryAfterSeconds: 1, count: 10 });
+    const result = await sendInvitation(await tokenFor("adele"), { values: formValues(), idempotencyKey: newKey() });
+    expect(result).toEqual({ ok: false, error: { code: "throttled", requestId: expect.any(String), retryAfterSeconds: 1 } });
+  });
+
+  it.each<[string, () => Promise<unknown>, string]>([
+    ["no token", async () => undefined, "unauthenticated"],
+    ["an expired token", () => tokenFor("adele", -7200), "session_expired"],
+    ["a Graph token instead of the portal's", async () => (await tenant.issueToken({ user: "adele", audience: "graph" })).accessToken, "unauthenticated"],
+  ])("refuses %s before any Graph call", async (_case, makeToken, code) => {
+    const before = tenant.requests().length;
+    const result = await sendInvitation((await makeToken()) as string, { values: formValues(), idempotencyKey: newKey() });
+    expect(result).toEqual({ ok: false, error: { code } });
+    expect(tenant.requests().length).toBe(before);
   });
 
   it("validates with the shared schema and reports errors by form field", async () => {
-    const token = await tenant.issuer.sign();
-    const result = await sendInvitation(token, {
-      values: { ...values, email: "guest+tag@fabrikam.com", redirectUrl: "http://apps.contoso.com" },
+    const result = await sendInvitation(await tokenFor("adele"), {
+      values: formValues({ email: "guest+tag@fabrikam.com", redirectUrl: "http://apps.contoso.com" }),
       idempotencyKey: newKey(),
     });
     expect(result).toEqual({
@@ -157,26 +180,24 @@ describe("sendInvitation", () => {
         redirectUrl: [{ key: "validation.redirectUrl.httpsRequired" }],
       },
     });
-    expect(tenant.received).toHaveLength(0);
   });
 
   it("requires an idempotency key", async () => {
-    const result = await sendInvitation(await tenant.issuer.sign(), { values });
-    expect(result).toMatchObject({ ok: false, error: { code: "validation" }, fieldErrors: { idempotencyKey: [expect.anything()] } });
+    const result = await sendInvitation(await tokenFor("adele"), { values: formValues() });
+    expect(result).toEqual({ ok: false, error: { code: "validation" }, fieldErrors: { idempotencyKey: [{ key: "validation.invalid" }] } });
   });
 });
 
 describe("searchPeople", () => {
-  it("searches the directory with User.ReadBasic.All", async () => {
-    tenant.answer({
-      status: 200,
-      body: { value: [{ id: "1", displayName: "Adele Vance", mail: "adele@contoso.com", userPrincipalName: "adele@contoso.com" }] },
-    });
-    const result = await searchPeople(await tenant.issuer.sign(), { query: "Ad" });
+  it("finds members by prefix for the sponsor picker", async () => {
+    const result = await searchPeople(await tokenFor("adele"), { query: "meg" });
     expect(result).toEqual({
       ok: true,
-      data: [{ id: "1", displayName: "Adele Vance", mail: "adele@contoso.com", userPrincipalName: "adele@contoso.com" }],
+      data: [expect.objectContaining({ id: PEOPLE.megan.id, displayName: "Megan Bowen" })],
     });
-    expect(tenant.oboScopes.at(-1)?.split(" ")).toContain("https://graph.microsoft.com/User.ReadBasic.All");
+  });
+
+  it("refuses a caller without a token", async () => {
+    expect(await searchPeople("", { query: "meg" })).toEqual({ ok: false, error: { code: "unauthenticated" } });
   });
 });
