@@ -11,7 +11,11 @@ import { searchPeople, sendInvitation } from "./actions";
 // and the history in a throw-away PGlite folder.
 let tenant: LocalTenant;
 let dataDir: string;
-const saved = { LOCAL_TENANT_URL: process.env.LOCAL_TENANT_URL, DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+const saved = {
+  LOCAL_TENANT_URL: process.env.LOCAL_TENANT_URL,
+  DATA_DIR: process.env.DATA_DIR,
+  DATABASE_URL: process.env.DATABASE_URL,
+};
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "invite-actions-"));
@@ -39,7 +43,8 @@ afterAll(async () => {
 
 const tokenFor = async (user: string, issuedAtOffsetSeconds = 0) =>
   (await tenant.issueToken({ user, audience: "portal-api", issuedAtOffsetSeconds })).accessToken;
-const invitationPosts = () => tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" }).length;
+const invitationPosts = () =>
+  tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" }).length;
 
 let counter = 0;
 function formValues(overrides: Record<string, unknown> = {}) {
@@ -79,7 +84,9 @@ describe("sendInvitation", () => {
     if (!result.ok) return;
     expect(tenant.user(result.data.guestUserId)?.mail).toBe(values.email);
 
-    const [recorded] = (await (await getStore()).listHistory({ limit: 1, guestQuery: values.email })).items;
+    const [recorded] = (
+      await (await getStore()).listHistory({ limit: 1, guestQuery: values.email })
+    ).items;
     expect(recorded).toMatchObject({
       kind: "single",
       outcome: "succeeded",
@@ -124,7 +131,10 @@ describe("sendInvitation", () => {
     const input = { values: formValues(), idempotencyKey: newKey() };
     const first = sendInvitation(token, input);
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(await sendInvitation(token, input)).toEqual({ ok: false, error: { code: "duplicate_in_progress" } });
+    expect(await sendInvitation(token, input)).toEqual({
+      ok: false,
+      error: { code: "duplicate_in_progress" },
+    });
     expect((await first).ok).toBe(true);
   });
 
@@ -132,10 +142,19 @@ describe("sendInvitation", () => {
     const token = await tokenFor("pradeep");
     const input = { values: formValues(), idempotencyKey: newKey() };
     const result = await sendInvitation(token, input);
-    expect(result).toEqual({ ok: false, error: { code: "invitations_restricted", requestId: expect.any(String) } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: "invitations_restricted", requestId: expect.any(String) },
+    });
 
-    const [failed] = (await (await getStore()).listHistory({ limit: 1, guestQuery: input.values.email })).items;
-    expect(failed).toMatchObject({ outcome: "failed", errorCode: "invitations_restricted", inviterOid: PEOPLE.pradeep.id });
+    const [failed] = (
+      await (await getStore()).listHistory({ limit: 1, guestQuery: input.values.email })
+    ).items;
+    expect(failed).toMatchObject({
+      outcome: "failed",
+      errorCode: "invitations_restricted",
+      inviterOid: PEOPLE.pradeep.id,
+    });
     if (result.ok) return;
     expect(failed?.requestId).toBe(result.error.requestId);
 
@@ -145,31 +164,61 @@ describe("sendInvitation", () => {
   });
 
   it("survives a 503 followed by success", async () => {
-    tenant.injectFault({ path: "/v1.0/invitations", kind: "status", status: 503, retryAfterSeconds: 0 });
-    const result = await sendInvitation(await tokenFor("adele"), { values: formValues(), idempotencyKey: newKey() });
+    tenant.injectFault({
+      path: "/v1.0/invitations",
+      kind: "status",
+      status: 503,
+      retryAfterSeconds: 0,
+    });
+    const result = await sendInvitation(await tokenFor("adele"), {
+      values: formValues(),
+      idempotencyKey: newKey(),
+    });
     expect(result.ok).toBe(true);
   });
 
   it("returns throttled after bounded retries", async () => {
-    tenant.injectFault({ path: "/v1.0/invitations", kind: "status", status: 429, retryAfterSeconds: 1, count: 10 });
-    const result = await sendInvitation(await tokenFor("adele"), { values: formValues(), idempotencyKey: newKey() });
-    expect(result).toEqual({ ok: false, error: { code: "throttled", requestId: expect.any(String), retryAfterSeconds: 1 } });
+    tenant.injectFault({
+      path: "/v1.0/invitations",
+      kind: "status",
+      status: 429,
+      retryAfterSeconds: 1,
+      count: 10,
+    });
+    const result = await sendInvitation(await tokenFor("adele"), {
+      values: formValues(),
+      idempotencyKey: newKey(),
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: "throttled", requestId: expect.any(String), retryAfterSeconds: 1 },
+    });
   });
 
   it.each<[string, () => Promise<unknown>, string]>([
     ["no token", async () => undefined, "unauthenticated"],
     ["an expired token", () => tokenFor("adele", -7200), "session_expired"],
-    ["a Graph token instead of the portal's", async () => (await tenant.issueToken({ user: "adele", audience: "graph" })).accessToken, "unauthenticated"],
+    [
+      "a Graph token instead of the portal's",
+      async () => (await tenant.issueToken({ user: "adele", audience: "graph" })).accessToken,
+      "unauthenticated",
+    ],
   ])("refuses %s before any Graph call", async (_case, makeToken, code) => {
     const before = tenant.requests().length;
-    const result = await sendInvitation((await makeToken()) as string, { values: formValues(), idempotencyKey: newKey() });
+    const result = await sendInvitation((await makeToken()) as string, {
+      values: formValues(),
+      idempotencyKey: newKey(),
+    });
     expect(result).toEqual({ ok: false, error: { code } });
     expect(tenant.requests().length).toBe(before);
   });
 
   it("validates with the shared schema and reports errors by form field", async () => {
     const result = await sendInvitation(await tokenFor("adele"), {
-      values: formValues({ email: "guest+tag@fabrikam.com", redirectUrl: "http://apps.contoso.com" }),
+      values: formValues({
+        email: "guest+tag@fabrikam.com",
+        redirectUrl: "http://apps.contoso.com",
+      }),
       idempotencyKey: newKey(),
     });
     expect(result).toEqual({
@@ -184,7 +233,11 @@ describe("sendInvitation", () => {
 
   it("requires an idempotency key", async () => {
     const result = await sendInvitation(await tokenFor("adele"), { values: formValues() });
-    expect(result).toEqual({ ok: false, error: { code: "validation" }, fieldErrors: { idempotencyKey: [{ key: "validation.invalid" }] } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: "validation" },
+      fieldErrors: { idempotencyKey: [{ key: "validation.invalid" }] },
+    });
   });
 });
 
@@ -198,6 +251,9 @@ describe("searchPeople", () => {
   });
 
   it("refuses a caller without a token", async () => {
-    expect(await searchPeople("", { query: "meg" })).toEqual({ ok: false, error: { code: "unauthenticated" } });
+    expect(await searchPeople("", { query: "meg" })).toEqual({
+      ok: false,
+      error: { code: "unauthenticated" },
+    });
   });
 });

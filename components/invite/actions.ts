@@ -26,7 +26,9 @@ export type SentInvitationResult = {
 const sendInvitationInput = z.object({
   values: inviteSchema,
   // Minted by the browser once per form submission; a retry of the same submission reuses it.
-  idempotencyKey: z.string({ error: "validation.invalid" }).regex(/^[\w-]{8,128}$/, { error: "validation.invalid" }),
+  idempotencyKey: z
+    .string({ error: "validation.invalid" })
+    .regex(/^[\w-]{8,128}$/, { error: "validation.invalid" }),
 });
 
 function resultFromHistory(record: InvitationRecord): SentInvitationResult {
@@ -56,7 +58,9 @@ function attemptOf(caller: Caller, request: InvitationRequest, idempotencyKey: s
     messageLanguage: info?.messageLanguage ?? null,
     customMessage: info?.customizedMessageBody ?? null,
     ccRecipient: info?.ccRecipients?.[0]?.emailAddress?.address ?? null,
-    sponsorIds: (request.invitedUserSponsors ?? []).flatMap((sponsor) => (sponsor.id ? [sponsor.id] : [])),
+    sponsorIds: (request.invitedUserSponsors ?? []).flatMap((sponsor) =>
+      sponsor.id ? [sponsor.id] : [],
+    ),
     sendInvitationMessage: request.sendInvitationMessage ?? false,
   };
 }
@@ -114,27 +118,39 @@ const sendInvitationAction = createAction({
 function codeOf(error: unknown): string {
   if (error instanceof GraphFailure) return error.code;
   if (error instanceof ActionFailure) return error.error.code;
-  if (error instanceof Error && "code" in error && typeof error.code === "string") return error.code;
+  if (error instanceof Error && "code" in error && typeof error.code === "string")
+    return error.code;
   return "internal";
 }
 
 function logUnrecorded(error: unknown): void {
   // StoreError messages carry no row data (lib/db/store-error.ts), so this cannot leak a redeem link.
-  console.error("[action sendInvitation] could not record the outcome:", error instanceof Error ? error.message : "unknown");
+  console.error(
+    "[action sendInvitation] could not record the outcome:",
+    error instanceof Error ? error.message : "unknown",
+  );
 }
 
 const searchPeopleAction = createAction({
   name: "searchPeople",
-  schema: z.object({ query: z.string({ error: "validation.invalid" }).max(100, { error: "validation.invalid" }) }),
+  schema: z.object({
+    query: z.string({ error: "validation.invalid" }).max(100, { error: "validation.invalid" }),
+  }),
   handler: ({ query }, { caller }) => searchDirectoryUsers(caller, query),
 });
 
 /** Sends one invitation; a repeated idempotency key returns the first outcome instead of inviting again. */
-export async function sendInvitation(accessToken: string, input: unknown): Promise<ActionResult<SentInvitationResult>> {
+export async function sendInvitation(
+  accessToken: string,
+  input: unknown,
+): Promise<ActionResult<SentInvitationResult>> {
   return sendInvitationAction(accessToken, input);
 }
 
 /** Members of the directory matching a prefix, for the sponsor picker. */
-export async function searchPeople(accessToken: string, input: unknown): Promise<ActionResult<DirectoryPerson[]>> {
+export async function searchPeople(
+  accessToken: string,
+  input: unknown,
+): Promise<ActionResult<DirectoryPerson[]>> {
   return searchPeopleAction(accessToken, input);
 }

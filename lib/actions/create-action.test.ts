@@ -16,12 +16,27 @@ afterEach(() => vi.restoreAllMocks());
 
 const now = () => Math.floor(Date.now() / 1000);
 const schema = z.object({
-  values: z.object({ email: z.string().min(1, { error: "validation.email.required" }), count: z.number().max(3) }),
+  values: z.object({
+    email: z.string().min(1, { error: "validation.email.required" }),
+    count: z.number().max(3),
+  }),
   key: z.string(),
 });
 
-function action(handler = vi.fn(async () => "done"), requiredRoles?: typeof RESET_REDEMPTION_ROLES) {
-  return { handler, run: createAction({ name: "test", schema, formPath: "values", handler, ...(requiredRoles ? { requiredRoles } : {}) }) };
+function action(
+  handler = vi.fn(async () => "done"),
+  requiredRoles?: typeof RESET_REDEMPTION_ROLES,
+) {
+  return {
+    handler,
+    run: createAction({
+      name: "test",
+      schema,
+      formPath: "values",
+      handler,
+      ...(requiredRoles ? { requiredRoles } : {}),
+    }),
+  };
 }
 
 const validInput = { values: { email: "guest@fabrikam.com", count: 1 }, key: "k" };
@@ -31,16 +46,30 @@ describe("createAction", () => {
     const { handler, run } = action();
     const result = await run(await tenant.issuer.sign({ name: "Megan Bowen" }), validInput);
     expect(result).toEqual({ ok: true, data: "done" });
-    expect(handler).toHaveBeenCalledWith(validInput, { caller: expect.objectContaining({ name: "Megan Bowen" }) });
+    expect(handler).toHaveBeenCalledWith(validInput, {
+      caller: expect.objectContaining({ name: "Megan Bowen" }),
+    });
   });
 
   it.each<[string, () => Promise<unknown>, string]>([
     ["no token", async () => undefined, "unauthenticated"],
     ["an empty token", async () => "", "unauthenticated"],
-    ["an expired token", () => tenant.issuer.sign({ iat: now() - 7200, nbf: now() - 7200, exp: now() - 300 }), "session_expired"],
+    [
+      "an expired token",
+      () => tenant.issuer.sign({ iat: now() - 7200, nbf: now() - 7200, exp: now() - 300 }),
+      "session_expired",
+    ],
     ["a forged signature", () => tenant.issuer.sign({}, { key: "foreign" }), "unauthenticated"],
-    ["a token for another audience", () => tenant.issuer.sign({ aud: "00000003-0000-0000-c000-000000000000" }), "unauthenticated"],
-    ["a token from another tenant", () => tenant.issuer.sign({ tid: "11111111-2222-4333-8444-555555555555" }), "unauthenticated"],
+    [
+      "a token for another audience",
+      () => tenant.issuer.sign({ aud: "00000003-0000-0000-c000-000000000000" }),
+      "unauthenticated",
+    ],
+    [
+      "a token from another tenant",
+      () => tenant.issuer.sign({ tid: "11111111-2222-4333-8444-555555555555" }),
+      "unauthenticated",
+    ],
   ])("refuses %s before reading input or calling Graph", async (_case, makeToken, code) => {
     const { handler, run } = action();
     const result = await run((await makeToken()) as string, { not: "even valid" });
@@ -51,7 +80,10 @@ describe("createAction", () => {
 
   it("refuses a caller without a required role", async () => {
     const { handler, run } = action(undefined, RESET_REDEMPTION_ROLES);
-    expect(await run(await tenant.issuer.sign(), validInput)).toEqual({ ok: false, error: { code: "forbidden" } });
+    expect(await run(await tenant.issuer.sign(), validInput)).toEqual({
+      ok: false,
+      error: { code: "forbidden" },
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -79,12 +111,23 @@ describe("createAction", () => {
   });
 
   it.each<[string, unknown, object]>([
-    ["a Graph failure", new GraphFailure("throttled", { requestId: "rid", retryAfterSeconds: 3 }), { code: "throttled", requestId: "rid", retryAfterSeconds: 3 }],
+    [
+      "a Graph failure",
+      new GraphFailure("throttled", { requestId: "rid", retryAfterSeconds: 3 }),
+      { code: "throttled", requestId: "rid", retryAfterSeconds: 3 },
+    ],
     ["an on-behalf-of failure", new AuthError("session_expired"), { code: "session_expired" }],
-    ["an action failure", new ActionFailure("duplicate_in_progress"), { code: "duplicate_in_progress" }],
+    [
+      "an action failure",
+      new ActionFailure("duplicate_in_progress"),
+      { code: "duplicate_in_progress" },
+    ],
   ])("returns %s as its code", async (_case, error, expected) => {
     const { run } = action(vi.fn(async () => Promise.reject(error)));
-    expect(await run(await tenant.issuer.sign(), validInput)).toEqual({ ok: false, error: expected });
+    expect(await run(await tenant.issuer.sign(), validInput)).toEqual({
+      ok: false,
+      error: expected,
+    });
   });
 
   it("returns an unexpected failure as internal and logs no token", async () => {

@@ -30,7 +30,9 @@ export type ServerAction<T> = (accessToken: string, input: unknown) => Promise<A
  * The one way to write a server action. Server actions are public POST endpoints (MSAL-FACTS.md), so
  * every call is authenticated and authorized here before any input is read or Graph is called.
  */
-export function createAction<Schema extends z.ZodType, T>(definition: ActionDefinition<Schema, T>): ServerAction<T> {
+export function createAction<Schema extends z.ZodType, T>(
+  definition: ActionDefinition<Schema, T>,
+): ServerAction<T> {
   return async (accessToken, input) => {
     try {
       const caller = await validateAccessToken(accessToken);
@@ -39,7 +41,11 @@ export function createAction<Schema extends z.ZodType, T>(definition: ActionDefi
       }
       const parsed = await definition.schema.safeParseAsync(input);
       if (!parsed.success) {
-        return { ok: false, error: { code: "validation" }, fieldErrors: toFieldErrors(parsed.error.issues, definition.formPath) };
+        return {
+          ok: false,
+          error: { code: "validation" },
+          fieldErrors: toFieldErrors(parsed.error.issues, definition.formPath),
+        };
       }
       return { ok: true, data: await definition.handler(parsed.data, { caller }) };
     } catch (error) {

@@ -23,7 +23,12 @@ export async function startFakeLocalTenant() {
       oboScopes.push(form.get("scope") ?? "");
       return {
         status: 200,
-        body: { token_type: "Bearer", scope: form.get("scope"), expires_in: 3600, access_token: `graph-${oboScopes.length}` },
+        body: {
+          token_type: "Bearer",
+          scope: form.get("scope"),
+          expires_in: 3600,
+          access_token: `graph-${oboScopes.length}`,
+        },
       };
     }
     return undefined;

@@ -28,13 +28,18 @@ describe("toFieldErrors", () => {
   });
 
   it("keys nested fields by their path", () => {
-    const errors = fieldErrorsOf(inviteSchema, { ...valid, sponsors: [{ id: "nope", displayName: "A" }] });
+    const errors = fieldErrorsOf(inviteSchema, {
+      ...valid,
+      sponsors: [{ id: "nope", displayName: "A" }],
+    });
     expect(errors).toEqual({ "sponsors.0.id": [{ key: "validation.sponsors.invalidId" }] });
   });
 
   it("reports fields relative to the form's path", () => {
     const input = z.object({ values: inviteSchema, idempotencyKey: z.string() });
-    expect(fieldErrorsOf(input, { values: { ...valid, email: "" }, idempotencyKey: "k" }, "values")).toEqual({
+    expect(
+      fieldErrorsOf(input, { values: { ...valid, email: "" }, idempotencyKey: "k" }, "values"),
+    ).toEqual({
       email: [{ key: "validation.email.required" }],
     });
   });
@@ -43,10 +48,14 @@ describe("toFieldErrors", () => {
     expect(fieldErrorsOf(z.object({ count: z.number().max(3) }), { count: 5 })).toEqual({
       count: [{ key: "validation.invalid", params: { maximum: 3 } }],
     });
-    expect(fieldErrorsOf(z.object({ name: z.string() }), {})).toEqual({ name: [{ key: "validation.invalid" }] });
+    expect(fieldErrorsOf(z.object({ name: z.string() }), {})).toEqual({
+      name: [{ key: "validation.invalid" }],
+    });
   });
 
   it("puts whole-form issues under the empty path", () => {
-    expect(fieldErrorsOf(inviteSchema, "not an object")).toEqual({ "": [{ key: "validation.invalid" }] });
+    expect(fieldErrorsOf(inviteSchema, "not an object")).toEqual({
+      "": [{ key: "validation.invalid" }],
+    });
   });
 });

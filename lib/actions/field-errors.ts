@@ -43,7 +43,9 @@ export function toFieldErrors(
     const path = issue.path.map(String);
     const field = (formPath !== undefined && path[0] === formPath ? path.slice(1) : path).join(".");
     const params = paramsOf(issue);
-    (fieldErrors[field] ??= []).push(params ? { key: keyOf(issue), params } : { key: keyOf(issue) });
+    (fieldErrors[field] ??= []).push(
+      params ? { key: keyOf(issue), params } : { key: keyOf(issue) },
+    );
   }
   return fieldErrors;
 }

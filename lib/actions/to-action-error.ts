@@ -11,10 +11,15 @@ export function toActionError(error: unknown, actionName: string): ActionError {
     return {
       code: error.code,
       ...(error.requestId ? { requestId: error.requestId } : {}),
-      ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      ...(error.retryAfterSeconds !== undefined
+        ? { retryAfterSeconds: error.retryAfterSeconds }
+        : {}),
     };
   }
   // Only the error itself: never the action's arguments, which carry the token and may carry redeem links.
-  console.error(`[action ${actionName}] unexpected failure`, error instanceof Error ? error.stack ?? error.message : String(error));
+  console.error(
+    `[action ${actionName}] unexpected failure`,
+    error instanceof Error ? (error.stack ?? error.message) : String(error),
+  );
   return { code: "internal" };
 }

@@ -1,4 +1,5 @@
-export type AuthErrorCode = "unauthenticated" | "session_expired" | "forbidden" | "graph_unreachable";
+export type AuthErrorCode =
+  "unauthenticated" | "session_expired" | "forbidden" | "graph_unreachable";
 
 /** An expected authentication or authorization failure; the action wrapper turns it into a result. */
 export class AuthError extends Error {

@@ -1,5 +1,6 @@
 /** Delegated Graph permissions the portal asks for, one per operation (docs/app-registration.md). */
-export type GraphPermission = "User.Invite.All" | "User.ReadBasic.All" | "User.Read.All" | "User.ReadWrite.All";
+export type GraphPermission =
+  "User.Invite.All" | "User.ReadBasic.All" | "User.Read.All" | "User.ReadWrite.All";
 
 /** The resource-qualified scope string msal-node sends to the token endpoint. */
 export function graphScope(permission: GraphPermission): string {

@@ -3,7 +3,11 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localTenantAuthority, localTenantMetadata } from "@/lib/config/local-tenant";
 import { AuthError } from "./auth-error";
-import { acquireGraphTokenOnBehalfOf, createConfidentialClient, mapMsalError } from "./on-behalf-of";
+import {
+  acquireGraphTokenOnBehalfOf,
+  createConfidentialClient,
+  mapMsalError,
+} from "./on-behalf-of";
 import { createTestIssuer } from "./test-tokens";
 
 const TENANT = "b3d0c6a4-5e1f-4a27-9c83-2f6d8e0a1b47";
@@ -49,7 +53,12 @@ describe("acquireGraphTokenOnBehalfOf against a local token endpoint", () => {
       response.setHeader("content-type", "application/json");
       if (answer === "invalid_grant") {
         response.statusCode = 400;
-        response.end(JSON.stringify({ error: "invalid_grant", error_description: "AADSTS50013: Assertion is expired." }));
+        response.end(
+          JSON.stringify({
+            error: "invalid_grant",
+            error_description: "AADSTS50013: Assertion is expired.",
+          }),
+        );
         return;
       }
       response.end(
@@ -80,11 +89,23 @@ describe("acquireGraphTokenOnBehalfOf against a local token endpoint", () => {
   }
 
   it("exchanges the portal token over http via authority metadata, asks for one Graph scope, and caches", async () => {
-    const issuer = await createTestIssuer({ issuer: `${localTenantAuthority(TENANT)}/v2.0`, audience: CLIENT, tenantId: TENANT });
+    const issuer = await createTestIssuer({
+      issuer: `${localTenantAuthority(TENANT)}/v2.0`,
+      audience: CLIENT,
+      tenantId: TENANT,
+    });
     const assertion = await issuer.sign();
     const application = client();
-    const first = await acquireGraphTokenOnBehalfOf({ rawToken: assertion }, "User.Invite.All", application);
-    const second = await acquireGraphTokenOnBehalfOf({ rawToken: assertion }, "User.Invite.All", application);
+    const first = await acquireGraphTokenOnBehalfOf(
+      { rawToken: assertion },
+      "User.Invite.All",
+      application,
+    );
+    const second = await acquireGraphTokenOnBehalfOf(
+      { rawToken: assertion },
+      "User.Invite.All",
+      application,
+    );
     expect(first).toBe("graph-token-1");
     expect(second).toBe(first);
     expect(requests).toHaveLength(1);
@@ -99,8 +120,16 @@ describe("acquireGraphTokenOnBehalfOf against a local token endpoint", () => {
 
   it("maps a refused exchange to session_expired", async () => {
     answer = "invalid_grant";
-    const issuer = await createTestIssuer({ issuer: `${localTenantAuthority(TENANT)}/v2.0`, audience: CLIENT, tenantId: TENANT });
-    const failure = acquireGraphTokenOnBehalfOf({ rawToken: await issuer.sign() }, "User.ReadBasic.All", client());
+    const issuer = await createTestIssuer({
+      issuer: `${localTenantAuthority(TENANT)}/v2.0`,
+      audience: CLIENT,
+      tenantId: TENANT,
+    });
+    const failure = acquireGraphTokenOnBehalfOf(
+      { rawToken: await issuer.sign() },
+      "User.ReadBasic.All",
+      client(),
+    );
     await expect(failure).rejects.toMatchObject({ name: "AuthError", code: "session_expired" });
     answer = "token";
   });

@@ -37,7 +37,8 @@ export function createConfidentialClient(config: ClientConfig): ConfidentialClie
 /** One application per process: its in-memory cache is what makes repeated OBO calls cheap. */
 function getConfidentialClient(): ConfidentialClientApplication {
   const config = getServerConfig();
-  if (application?.config !== config) application = { client: createConfidentialClient(config), config };
+  if (application?.config !== config)
+    application = { client: createConfidentialClient(config), config };
   return application.client;
 }
 
@@ -60,7 +61,11 @@ type MsalFailure = { errorCode: string; subError?: string };
 
 // Duck-typed: msal-node's error classes come from msal-common, which a bundler may load twice.
 function isMsalFailure(error: unknown): error is MsalFailure {
-  return typeof error === "object" && error !== null && typeof (error as MsalFailure).errorCode === "string";
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as MsalFailure).errorCode === "string"
+  );
 }
 
 /** Translates msal-node failures into the portal's error codes; unknown failures are returned as they are. */
@@ -68,13 +73,19 @@ export function mapMsalError(error: unknown): unknown {
   if (!isMsalFailure(error)) return error;
   // Missing admin consent arrives as invalid_grant with suberror consent_required: signing in again would not help.
   if (error.errorCode === "consent_required" || error.subError === "consent_required") {
-    return new AuthError("forbidden", "The portal lacks consent for this Graph permission", { cause: error });
+    return new AuthError("forbidden", "The portal lacks consent for this Graph permission", {
+      cause: error,
+    });
   }
   if (SESSION_EXPIRED_CODES.has(error.errorCode)) {
-    return new AuthError("session_expired", "The on-behalf-of exchange was refused", { cause: error });
+    return new AuthError("session_expired", "The on-behalf-of exchange was refused", {
+      cause: error,
+    });
   }
   if (UNREACHABLE_CODES.has(error.errorCode)) {
-    return new AuthError("graph_unreachable", "The identity platform could not be reached", { cause: error });
+    return new AuthError("graph_unreachable", "The identity platform could not be reached", {
+      cause: error,
+    });
   }
   return error;
 }
@@ -88,10 +99,14 @@ export async function acquireGraphTokenOnBehalfOf(
   permission: GraphPermission,
   client: ConfidentialClientApplication = getConfidentialClient(),
 ): Promise<string> {
-  if (!caller.rawToken) throw new Error("acquireGraphTokenOnBehalfOf needs the caller from validateAccessToken");
+  if (!caller.rawToken)
+    throw new Error("acquireGraphTokenOnBehalfOf needs the caller from validateAccessToken");
   let result;
   try {
-    result = await client.acquireTokenOnBehalfOf({ oboAssertion: caller.rawToken, scopes: [graphScope(permission)] });
+    result = await client.acquireTokenOnBehalfOf({
+      oboAssertion: caller.rawToken,
+      scopes: [graphScope(permission)],
+    });
   } catch (error) {
     throw mapMsalError(error);
   }

@@ -19,7 +19,10 @@ export type RoleRequirement = {
   anyDirectoryRole?: readonly string[];
 };
 
-export function hasRequiredRole(caller: Pick<Caller, "roles" | "wids">, requirement: RoleRequirement): boolean {
+export function hasRequiredRole(
+  caller: Pick<Caller, "roles" | "wids">,
+  requirement: RoleRequirement,
+): boolean {
   return (
     (requirement.anyAppRole ?? []).some((role) => caller.roles.includes(role)) ||
     (requirement.anyDirectoryRole ?? []).some((role) => caller.wids.includes(role))

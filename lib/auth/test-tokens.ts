@@ -1,10 +1,19 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTPayload } from "jose";
 
 /** Signs access tokens the way Entra would, for tests; `foreign` signs with a key the tenant never published. */
-export async function createTestIssuer(rules: { issuer: string; audience: string; tenantId: string }) {
+export async function createTestIssuer(rules: {
+  issuer: string;
+  audience: string;
+  tenantId: string;
+}) {
   const tenant = await generateKeyPair("RS256", { extractable: true });
   const foreign = await generateKeyPair("RS256", { extractable: true });
-  const publicJwk = { ...(await exportJWK(tenant.publicKey)), kid: "tenant-key", alg: "RS256", use: "sig" };
+  const publicJwk = {
+    ...(await exportJWK(tenant.publicKey)),
+    kid: "tenant-key",
+    alg: "RS256",
+    use: "sig",
+  };
   const jwks = { keys: [publicJwk] };
 
   async function sign(

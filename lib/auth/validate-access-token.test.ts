@@ -31,7 +31,10 @@ async function rejection(token: unknown): Promise<AuthError> {
 
 describe("validateAccessToken", () => {
   it("returns the caller from the validated claims", async () => {
-    const token = await issuer.sign({ roles: ["Guests.ResetRedemption"], wids: ["729827e3-9c14-49f7-bb1b-9608f156bbb8"] });
+    const token = await issuer.sign({
+      roles: ["Guests.ResetRedemption"],
+      wids: ["729827e3-9c14-49f7-bb1b-9608f156bbb8"],
+    });
     const caller = await validateAccessToken(token, rules, issuer.keySet);
     expect(caller).toEqual({
       oid: "0f0e0d0c-0b0a-4908-8706-050403020100",
@@ -53,12 +56,17 @@ describe("validateAccessToken", () => {
 
   it("accepts the application id URI as audience and several scopes", async () => {
     const token = await issuer.sign({ aud: `api://${CLIENT}`, scp: "User.Read access_as_user" });
-    await expect(validateAccessToken(token, rules, issuer.keySet)).resolves.toMatchObject({ tid: TENANT });
+    await expect(validateAccessToken(token, rules, issuer.keySet)).resolves.toMatchObject({
+      tid: TENANT,
+    });
   });
 
-  it.each([undefined, null, "", "   ", 42])("refuses a missing token (%s) as unauthenticated", async (token) => {
-    expect((await rejection(token)).code).toBe("unauthenticated");
-  });
+  it.each([undefined, null, "", "   ", 42])(
+    "refuses a missing token (%s) as unauthenticated",
+    async (token) => {
+      expect((await rejection(token)).code).toBe("unauthenticated");
+    },
+  );
 
   it("refuses an expired token as session_expired", async () => {
     const token = await issuer.sign({ iat: now() - 7200, nbf: now() - 7200, exp: now() - 120 });
@@ -67,14 +75,23 @@ describe("validateAccessToken", () => {
 
   it.each<[string, () => Promise<string>]>([
     ["signed with a foreign key", () => issuer.sign({}, { key: "foreign" })],
-    ["signed with a foreign key under the tenant's kid", () => issuer.sign({}, { key: "foreign", kid: "tenant-key" })],
+    [
+      "signed with a foreign key under the tenant's kid",
+      () => issuer.sign({}, { key: "foreign", kid: "tenant-key" }),
+    ],
     ["for another audience", () => issuer.sign({ aud: "00000003-0000-0000-c000-000000000000" })],
-    ["from another issuer", () => issuer.sign({ iss: "https://login.microsoftonline.com/other/v2.0" })],
+    [
+      "from another issuer",
+      () => issuer.sign({ iss: "https://login.microsoftonline.com/other/v2.0" }),
+    ],
     ["from a v1 issuer", () => issuer.sign({ iss: `https://sts.windows.net/${TENANT}/` })],
     ["from another tenant", () => issuer.sign({ tid: "11111111-2222-4333-8444-555555555555" })],
     ["without scp", () => issuer.sign({ scp: undefined })],
     ["without the portal's scope", () => issuer.sign({ scp: "User.Read" })],
-    ["with a scope that only contains the name", () => issuer.sign({ scp: "access_as_user_admin" })],
+    [
+      "with a scope that only contains the name",
+      () => issuer.sign({ scp: "access_as_user_admin" }),
+    ],
     ["without oid", () => issuer.sign({ oid: undefined })],
     ["not yet valid", () => issuer.sign({ nbf: now() + 600 })],
     ["with roles that are not a list", () => issuer.sign({ roles: "Admin" })],
@@ -102,7 +119,9 @@ describe("validateAccessToken with the tenant's published keys", () => {
         response.writeHead(503).end();
         return;
       }
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(issuer.jwks));
+      response
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify(issuer.jwks));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     jwksUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/${TENANT}/discovery/v2.0/keys`;
@@ -118,9 +137,9 @@ describe("validateAccessToken with the tenant's published keys", () => {
   it("treats an unreachable key set as the server's failure, not the caller's", async () => {
     available = false;
     const otherUri = jwksUri.replace("/keys", "/keys?down");
-    await expect(validateAccessToken(await issuer.sign(), { ...rules, jwksUri: otherUri })).rejects.not.toBeInstanceOf(
-      AuthError,
-    );
+    await expect(
+      validateAccessToken(await issuer.sign(), { ...rules, jwksUri: otherUri }),
+    ).rejects.not.toBeInstanceOf(AuthError);
     available = true;
   });
 });

@@ -3,7 +3,10 @@ import { getServerConfig, type ServerConfig } from "@/lib/config/server-config";
 import { AuthError } from "./auth-error";
 import { callerFromClaims, parseCallerClaims, type Caller } from "./caller";
 
-type TokenRules = Pick<ServerConfig, "issuer" | "apiAudiences" | "tenantId" | "apiScopeName" | "jwksUri">;
+type TokenRules = Pick<
+  ServerConfig,
+  "issuer" | "apiAudiences" | "tenantId" | "apiScopeName" | "jwksUri"
+>;
 
 // Entra's nbf is the issue time: a server clock a few seconds behind would refuse fresh tokens.
 const CLOCK_TOLERANCE_SECONDS = 30;
@@ -51,15 +54,20 @@ export async function validateAccessToken(
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
     }));
   } catch (error) {
-    if (error instanceof errors.JWTExpired) throw new AuthError("session_expired", "Access token expired");
+    if (error instanceof errors.JWTExpired)
+      throw new AuthError("session_expired", "Access token expired");
     if (isRejection(error)) {
-      throw new AuthError("unauthenticated", `Access token rejected (${(error as errors.JOSEError).code})`);
+      throw new AuthError(
+        "unauthenticated",
+        `Access token rejected (${(error as errors.JOSEError).code})`,
+      );
     }
     throw error;
   }
   const claims = parseCallerClaims(payload);
   if (!claims) throw new AuthError("unauthenticated", "Access token lacks the caller's claims");
-  if (claims.tid !== rules.tenantId) throw new AuthError("unauthenticated", "Access token from another tenant");
+  if (claims.tid !== rules.tenantId)
+    throw new AuthError("unauthenticated", "Access token from another tenant");
   if (!claims.scp.split(" ").includes(rules.apiScopeName)) {
     throw new AuthError("unauthenticated", "Access token lacks the portal's scope");
   }

@@ -23,7 +23,9 @@ function parseUrl(value: string): URL | undefined {
 
 function isHttpsOrLoopback(value: string): boolean {
   const url = parseUrl(value);
-  return url?.protocol === "https:" || (url?.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+  return (
+    url?.protocol === "https:" || (url?.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname))
+  );
 }
 
 function isHttpsOrLocalhost(value: string): boolean {

@@ -32,7 +32,9 @@ describe("instrumentation register()", () => {
     ["a production build", "nodejs", "phase-production-build"],
   ])("checks nothing in %s", async (_case, runtime, phase) => {
     misconfigure(runtime, phase);
-    const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as typeof process.exit);
+    const exit = vi
+      .spyOn(process, "exit")
+      .mockImplementation((() => undefined) as typeof process.exit);
     await register();
     expect(exit).not.toHaveBeenCalled();
   });

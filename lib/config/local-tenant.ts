@@ -20,7 +20,11 @@ export function localTenantAuthority(tenantId: string): string {
   return `https://${LOCAL_TENANT.authorityHost}/${tenantId}`;
 }
 
-export function localTenantMetadata(localTenantUrl: string, tenantId: string, authority: string): AuthorityMetadata {
+export function localTenantMetadata(
+  localTenantUrl: string,
+  tenantId: string,
+  authority: string,
+): AuthorityMetadata {
   const base = `${localTenantUrl}/${tenantId}`;
   return {
     issuer: `${authority}/v2.0`,

@@ -81,7 +81,9 @@ describe("parseServerConfig for a real tenant", () => {
     ["LOCAL_TENANT_URL", "ftp://127.0.0.1"],
   ])("reports %s=%s as malformed", (name, value) => {
     const problems = problemsOf({ ...real, [name]: value });
-    expect(problems).toEqual([expect.stringMatching(new RegExp(`^${name} is malformed: expected `))]);
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`^${name} is malformed: expected `)),
+    ]);
   });
 
   it("never echoes the secret", () => {
@@ -124,7 +126,9 @@ describe("parseServerConfig for the local tenant", () => {
 
 describe("toPublicConfig", () => {
   it("exposes what MSAL needs and no secret", () => {
-    const publicConfig = toPublicConfig(parseServerConfig({ LOCAL_TENANT_URL: "http://127.0.0.1:4010" }));
+    const publicConfig = toPublicConfig(
+      parseServerConfig({ LOCAL_TENANT_URL: "http://127.0.0.1:4010" }),
+    );
     expect(publicConfig.localTenant).toBe(true);
     expect(publicConfig.knownAuthorities).toEqual(["login.local-tenant.invalid"]);
     expect(JSON.stringify(publicConfig)).not.toContain(LOCAL_TENANT.clientSecret);
@@ -147,7 +151,11 @@ describe("validateConfigurationAtStart", () => {
       throw new Error(`exit ${code}`);
     };
     expect(() =>
-      validateConfigurationAtStart({ env: { ENTRA_TENANT_ID: "x" }, exit, log: (m) => messages.push(m) }),
+      validateConfigurationAtStart({
+        env: { ENTRA_TENANT_ID: "x" },
+        exit,
+        log: (m) => messages.push(m),
+      }),
     ).toThrow("exit 1");
     expect(messages.join("\n")).toMatch(/ENTRA_TENANT_ID is malformed/);
     expect(messages.join("\n")).toMatch(/ENTRA_CLIENT_ID is missing/);

@@ -26,7 +26,11 @@ export type ServerConfig = {
 
 type Environment = Record<string, string | undefined>;
 
-const REQUIRED_FOR_REAL_TENANT: EnvName[] = ["ENTRA_TENANT_ID", "ENTRA_CLIENT_ID", "ENTRA_CLIENT_SECRET"];
+const REQUIRED_FOR_REAL_TENANT: EnvName[] = [
+  "ENTRA_TENANT_ID",
+  "ENTRA_CLIENT_ID",
+  "ENTRA_CLIENT_SECRET",
+];
 
 function describe(name: EnvName, env: Environment): string {
   const present = (env[name] ?? "").trim() !== "";
@@ -61,7 +65,8 @@ function build(parsed: ParsedEnv): ServerConfig {
     issuer: metadata?.issuer ?? `${authority}/v2.0`,
     jwksUri: metadata?.jwks_uri ?? `${authority}/discovery/v2.0/keys`,
     graphBaseUrl: parsed.GRAPH_BASE_URL ?? local ?? "https://graph.microsoft.com",
-    defaultRedirectUrl: parsed.DEFAULT_REDIRECT_URL ?? `https://myapps.microsoft.com/?tenantid=${tenantId}`,
+    defaultRedirectUrl:
+      parsed.DEFAULT_REDIRECT_URL ?? `https://myapps.microsoft.com/?tenantid=${tenantId}`,
     ...(local ? { localTenantUrl: local } : {}),
   };
 }

@@ -20,7 +20,9 @@ export function validateConfigurationAtStart({
     return parseServerConfig(env);
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
-    log(`${error.message}\nThe portal cannot start. See docs/app-registration.md and the README's configuration table.`);
+    log(
+      `${error.message}\nThe portal cannot start. See docs/app-registration.md and the README's configuration table.`,
+    );
     return exit(1);
   }
 }

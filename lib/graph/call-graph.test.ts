@@ -9,8 +9,21 @@ import { searchDirectoryUsers } from "./users";
 import { graphError, startFakeGraph } from "./fake-graph-server";
 import type { RetryBounds } from "./retry-policy";
 
-const fast: RetryBounds = { maxRetries: 3, maxRetryAfterSeconds: 1, maxTotalSeconds: 2, baseDelaySeconds: 0 };
-const caller = { oid: "o", tid: "t", name: "n", upn: "u", roles: [], wids: [], rawToken: "portal-token" } as Caller;
+const fast: RetryBounds = {
+  maxRetries: 3,
+  maxRetryAfterSeconds: 1,
+  maxTotalSeconds: 2,
+  baseDelaySeconds: 0,
+};
+const caller = {
+  oid: "o",
+  tid: "t",
+  name: "n",
+  upn: "u",
+  roles: [],
+  wids: [],
+  rawToken: "portal-token",
+} as Caller;
 
 let graph: Awaited<ReturnType<typeof startFakeGraph>>;
 
@@ -20,7 +33,9 @@ beforeAll(async () => {
 afterEach(() => graph.reset());
 afterAll(() => graph.close());
 
-function connection(overrides: { retryBounds?: RetryBounds; attemptTimeoutMs?: number; origin?: string } = {}) {
+function connection(
+  overrides: { retryBounds?: RetryBounds; attemptTimeoutMs?: number; origin?: string } = {},
+) {
   return createGraphConnection({
     baseUrl: overrides.origin ?? graph.origin,
     getAccessToken: async () => "graph-token",
@@ -39,13 +54,27 @@ async function failureOf(promise: Promise<unknown>): Promise<GraphFailure> {
   throw new Error("expected a GraphFailure");
 }
 
-const invite = { invitedUserEmailAddress: "guest@fabrikam.com", inviteRedirectUrl: "https://myapps.microsoft.com" };
+const invite = {
+  invitedUserEmailAddress: "guest@fabrikam.com",
+  inviteRedirectUrl: "https://myapps.microsoft.com",
+};
 
 describe("callGraph", () => {
   it("sends the token to the Graph origin under /v1.0 and returns the request-id", async () => {
-    graph.answer({ status: 201, headers: { "request-id": "rid-201" }, body: { id: "inv-1", status: "PendingAcceptance" } });
-    const reply = await callGraph(connection(), { method: "POST", path: "/invitations", body: invite }, "invite");
-    expect(reply).toEqual({ data: { id: "inv-1", status: "PendingAcceptance" }, requestId: "rid-201" });
+    graph.answer({
+      status: 201,
+      headers: { "request-id": "rid-201" },
+      body: { id: "inv-1", status: "PendingAcceptance" },
+    });
+    const reply = await callGraph(
+      connection(),
+      { method: "POST", path: "/invitations", body: invite },
+      "invite",
+    );
+    expect(reply).toEqual({
+      data: { id: "inv-1", status: "PendingAcceptance" },
+      requestId: "rid-201",
+    });
     const [request] = graph.received;
     expect(request?.method).toBe("POST");
     expect(request?.url).toBe("/v1.0/invitations");
@@ -55,26 +84,50 @@ describe("callGraph", () => {
 
   it("retries 429 honouring Retry-After, then succeeds", async () => {
     graph.answer(
-      { status: 429, headers: { "Retry-After": "0.05" }, body: graphError("TooManyRequests", "Too many requests") },
-      { status: 429, headers: { "Retry-After": "0.05" }, body: graphError("TooManyRequests", "Too many requests") },
+      {
+        status: 429,
+        headers: { "Retry-After": "0.05" },
+        body: graphError("TooManyRequests", "Too many requests"),
+      },
+      {
+        status: 429,
+        headers: { "Retry-After": "0.05" },
+        body: graphError("TooManyRequests", "Too many requests"),
+      },
       { status: 201, body: { id: "inv-2" } },
     );
-    const reply = await callGraph(connection(), { method: "POST", path: "/invitations", body: invite }, "invite");
+    const reply = await callGraph(
+      connection(),
+      { method: "POST", path: "/invitations", body: invite },
+      "invite",
+    );
     expect(reply.data).toEqual({ id: "inv-2" });
     expect(graph.received).toHaveLength(3);
-    expect(graph.received.map((request) => request.body)).toEqual(Array(3).fill(JSON.stringify(invite)));
+    expect(graph.received.map((request) => request.body)).toEqual(
+      Array(3).fill(JSON.stringify(invite)),
+    );
   });
 
   it("retries 503 and 504, then succeeds", async () => {
-    graph.answer({ status: 503 }, { status: 504, headers: { "Retry-After": "0" } }, { status: 200, body: { value: [] } });
+    graph.answer(
+      { status: 503 },
+      { status: 504, headers: { "Retry-After": "0" } },
+      { status: 200, body: { value: [] } },
+    );
     const reply = await callGraph(connection(), { method: "GET", path: "/users" }, "searchUsers");
     expect(reply.data).toEqual({ value: [] });
     expect(graph.received).toHaveLength(3);
   });
 
   it("gives up as throttled after the maximum number of retries", async () => {
-    graph.always({ status: 429, headers: { "Retry-After": "0.01", "request-id": "rid-429" }, body: graphError("TooManyRequests", "x", "rid-429") });
-    const failure = await failureOf(callGraph(connection(), { method: "POST", path: "/invitations", body: invite }, "invite"));
+    graph.always({
+      status: 429,
+      headers: { "Retry-After": "0.01", "request-id": "rid-429" },
+      body: graphError("TooManyRequests", "x", "rid-429"),
+    });
+    const failure = await failureOf(
+      callGraph(connection(), { method: "POST", path: "/invitations", body: invite }, "invite"),
+    );
     expect(failure.code).toBe("throttled");
     expect(failure.requestId).toBe("rid-429");
     expect(failure.retryAfterSeconds).toBe(1);
@@ -82,9 +135,15 @@ describe("callGraph", () => {
   });
 
   it("does not wait when Graph asks for longer than the ceiling", async () => {
-    graph.always({ status: 429, headers: { "Retry-After": "120" }, body: graphError("TooManyRequests", "x") });
+    graph.always({
+      status: 429,
+      headers: { "Retry-After": "120" },
+      body: graphError("TooManyRequests", "x"),
+    });
     const started = Date.now();
-    const failure = await failureOf(callGraph(connection(), { method: "POST", path: "/invitations", body: invite }, "invite"));
+    const failure = await failureOf(
+      callGraph(connection(), { method: "POST", path: "/invitations", body: invite }, "invite"),
+    );
     expect(Date.now() - started).toBeLessThan(1000);
     expect(failure).toMatchObject({ code: "throttled", retryAfterSeconds: 120 });
     expect(graph.received).toHaveLength(1);
@@ -94,7 +153,13 @@ describe("callGraph", () => {
     graph.always({ status: 503, headers: { "Retry-After": "0.4" } });
     const bounds = { ...fast, maxRetries: 10, maxTotalSeconds: 1 };
     const started = Date.now();
-    const failure = await failureOf(callGraph(connection({ retryBounds: bounds }), { method: "GET", path: "/users" }, "searchUsers"));
+    const failure = await failureOf(
+      callGraph(
+        connection({ retryBounds: bounds }),
+        { method: "GET", path: "/users" },
+        "searchUsers",
+      ),
+    );
     expect(failure.code).toBe("graph_unreachable");
     expect(Date.now() - started).toBeLessThan(1500);
     expect(graph.received.length).toBeLessThanOrEqual(3);
@@ -102,7 +167,9 @@ describe("callGraph", () => {
 
   it("does not retry other statuses", async () => {
     graph.answer({ status: 500, body: graphError("InternalServerError", "boom", "rid-500") });
-    const failure = await failureOf(callGraph(connection(), { method: "POST", path: "/invitations", body: invite }, "invite"));
+    const failure = await failureOf(
+      callGraph(connection(), { method: "POST", path: "/invitations", body: invite }, "invite"),
+    );
     expect(failure).toMatchObject({ code: "graph_unreachable", requestId: "rid-500", status: 500 });
     expect(graph.received).toHaveLength(1);
   });
@@ -110,16 +177,30 @@ describe("callGraph", () => {
   it("maps Graph's error body and takes the request-id from it", async () => {
     graph.answer({
       status: 403,
-      body: graphError("Forbidden", "Guest invitations not allowed for your company. Contact your company administrator for more details.", "rid-403"),
+      body: graphError(
+        "Forbidden",
+        "Guest invitations not allowed for your company. Contact your company administrator for more details.",
+        "rid-403",
+      ),
     });
-    const failure = await failureOf(callGraph(connection(), { method: "POST", path: "/invitations", body: invite }, "invite"));
-    expect(failure).toMatchObject({ code: "invitations_restricted", requestId: "rid-403", status: 403 });
+    const failure = await failureOf(
+      callGraph(connection(), { method: "POST", path: "/invitations", body: invite }, "invite"),
+    );
+    expect(failure).toMatchObject({
+      code: "invitations_restricted",
+      requestId: "rid-403",
+      status: 403,
+    });
   });
 
   it("repeats a GET once when no answer comes, then reports it unreachable", async () => {
     graph.answer({ status: 200, hang: true }, { status: 200, hang: true });
     const failure = await failureOf(
-      callGraph(connection({ attemptTimeoutMs: 200 }), { method: "GET", path: "/users" }, "searchUsers"),
+      callGraph(
+        connection({ attemptTimeoutMs: 200 }),
+        { method: "GET", path: "/users" },
+        "searchUsers",
+      ),
     );
     expect(failure.code).toBe("graph_unreachable");
     expect(graph.received).toHaveLength(2);
@@ -127,13 +208,21 @@ describe("callGraph", () => {
 
   it("recovers when the repeated GET is answered", async () => {
     graph.answer({ status: 200, hang: true }, { status: 200, body: { value: [] } });
-    const reply = await callGraph(connection({ attemptTimeoutMs: 200 }), { method: "GET", path: "/users" }, "searchUsers");
+    const reply = await callGraph(
+      connection({ attemptTimeoutMs: 200 }),
+      { method: "GET", path: "/users" },
+      "searchUsers",
+    );
     expect(reply.data).toEqual({ value: [] });
   });
 
   it("reports a refused connection as unreachable", async () => {
     const failure = await failureOf(
-      callGraph(connection({ origin: "http://127.0.0.1:9" }), { method: "GET", path: "/users" }, "searchUsers"),
+      callGraph(
+        connection({ origin: "http://127.0.0.1:9" }),
+        { method: "GET", path: "/users" },
+        "searchUsers",
+      ),
     );
     expect(failure.code).toBe("graph_unreachable");
   });
@@ -145,7 +234,9 @@ describe("callGraph", () => {
         throw new AuthError("session_expired");
       },
     });
-    await expect(callGraph(refused, { method: "GET", path: "/users" }, "searchUsers")).rejects.toMatchObject({
+    await expect(
+      callGraph(refused, { method: "GET", path: "/users" }, "searchUsers"),
+    ).rejects.toMatchObject({
       name: "AuthError",
       code: "session_expired",
     });
@@ -168,7 +259,9 @@ describe("sendInvitation", () => {
 
   it("is not retried when the connection drops", async () => {
     graph.answer({ status: 201, hang: true });
-    const failure = await failureOf(sendInvitation(caller, invite, connection({ attemptTimeoutMs: 200 })));
+    const failure = await failureOf(
+      sendInvitation(caller, invite, connection({ attemptTimeoutMs: 200 })),
+    );
     expect(failure.code).toBe("graph_unreachable");
     expect(graph.received).toHaveLength(1);
   });
@@ -180,16 +273,40 @@ describe("searchDirectoryUsers", () => {
       status: 200,
       body: {
         value: [
-          { id: "1", displayName: "Adele Vance", mail: "adele@contoso.com", userPrincipalName: "adele@contoso.com" },
-          { id: "2", displayName: "Adam Guest", mail: "adam@fabrikam.com", userPrincipalName: "adam_fabrikam.com#EXT#@contoso.onmicrosoft.com" },
-          { id: "3", displayName: null, mail: null, userPrincipalName: "admin@contoso.onmicrosoft.com" },
+          {
+            id: "1",
+            displayName: "Adele Vance",
+            mail: "adele@contoso.com",
+            userPrincipalName: "adele@contoso.com",
+          },
+          {
+            id: "2",
+            displayName: "Adam Guest",
+            mail: "adam@fabrikam.com",
+            userPrincipalName: "adam_fabrikam.com#EXT#@contoso.onmicrosoft.com",
+          },
+          {
+            id: "3",
+            displayName: null,
+            mail: null,
+            userPrincipalName: "admin@contoso.onmicrosoft.com",
+          },
         ],
       },
     });
     const people = await searchDirectoryUsers(caller, "  Ad ", connection());
     expect(people).toEqual([
-      { id: "1", displayName: "Adele Vance", mail: "adele@contoso.com", userPrincipalName: "adele@contoso.com" },
-      { id: "3", displayName: "admin@contoso.onmicrosoft.com", userPrincipalName: "admin@contoso.onmicrosoft.com" },
+      {
+        id: "1",
+        displayName: "Adele Vance",
+        mail: "adele@contoso.com",
+        userPrincipalName: "adele@contoso.com",
+      },
+      {
+        id: "3",
+        displayName: "admin@contoso.onmicrosoft.com",
+        userPrincipalName: "admin@contoso.onmicrosoft.com",
+      },
     ]);
     const url = new URL(graph.received[0]?.url ?? "", graph.origin);
     expect(url.pathname).toBe("/v1.0/users");

@@ -22,7 +22,9 @@ export type GraphCall = {
 export type GraphReply<T> = { data: T; requestId?: string };
 
 function requestIdOf(response: Response): string | undefined {
-  return response.headers.get("request-id") ?? response.headers.get("client-request-id") ?? undefined;
+  return (
+    response.headers.get("request-id") ?? response.headers.get("client-request-id") ?? undefined
+  );
 }
 
 async function detailsOf(response: Response): Promise<GraphErrorDetails> {
@@ -44,10 +46,17 @@ async function detailsOf(response: Response): Promise<GraphErrorDetails> {
   return details;
 }
 
-async function sendOnce(connection: GraphConnection, call: GraphCall, accessToken: string): Promise<Response> {
+async function sendOnce(
+  connection: GraphConnection,
+  call: GraphCall,
+  accessToken: string,
+): Promise<Response> {
   let request = connection.client
     .api(call.path)
-    .middlewareOptions([new BearerTokenOption(accessToken), createRetryOptions(connection.retryBounds)])
+    .middlewareOptions([
+      new BearerTokenOption(accessToken),
+      createRetryOptions(connection.retryBounds),
+    ])
     .responseType(ResponseType.RAW);
   if (call.headers) request = request.headers(call.headers);
   // The SDK copies OData values into the URL as they are: encode them so a search for "a&b" stays one value.
@@ -57,7 +66,11 @@ async function sendOnce(connection: GraphConnection, call: GraphCall, accessToke
   if (call.orderby) request = request.orderby(encodeURIComponent(call.orderby));
   if (call.count) request = request.count(true);
   const pending =
-    call.method === "GET" ? request.get() : call.method === "POST" ? request.post(call.body) : request.patch(call.body);
+    call.method === "GET"
+      ? request.get()
+      : call.method === "POST"
+        ? request.post(call.body)
+        : request.patch(call.body);
   return (await pending) as Response;
 }
 

@@ -9,7 +9,12 @@ export type ScriptedAnswer = {
   hang?: boolean;
 };
 
-export type ReceivedRequest = { method: string; url: string; headers: IncomingHttpHeaders; body: string };
+export type ReceivedRequest = {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+};
 
 /** Answers requests outside Graph (e.g. a token endpoint); undefined passes the request on to the script. */
 export type SideRoute = (request: ReceivedRequest) => ScriptedAnswer | undefined;
@@ -25,7 +30,12 @@ export async function startFakeGraph(sideRoute?: SideRoute) {
   const server = createServer(async (request, response) => {
     let body = "";
     for await (const chunk of request) body += chunk;
-    const entry = { method: request.method ?? "", url: request.url ?? "", headers: request.headers, body };
+    const entry = {
+      method: request.method ?? "",
+      url: request.url ?? "",
+      headers: request.headers,
+      body,
+    };
     const side = sideRoute?.(entry);
     if (!side) received.push(entry);
     const answer = side ?? answers.shift() ?? fallback;
@@ -59,5 +69,7 @@ export async function startFakeGraph(sideRoute?: SideRoute) {
 }
 
 export function graphError(code: string, message: string, requestId = "req-1") {
-  return { error: { code, message, innerError: { date: "2023-07-14T08:43:39", "request-id": requestId } } };
+  return {
+    error: { code, message, innerError: { date: "2023-07-14T08:43:39", "request-id": requestId } },
+  };
 }

@@ -1,2 +1,3 @@
 /** What the portal was doing when Graph answered; the same Graph error can mean different things per operation. */
-export type GraphOperation = "invite" | "resetRedemption" | "searchUsers" | "listPendingGuests" | "updateUser";
+export type GraphOperation =
+  "invite" | "resetRedemption" | "searchUsers" | "listPendingGuests" | "updateUser";

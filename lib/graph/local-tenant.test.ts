@@ -67,46 +67,83 @@ describe("the Graph adapter against the local tenant", () => {
       invitedUser: { id: expect.any(String) },
     });
     expect(requestId).toEqual(expect.any(String));
-    const [exchange] = tenant.requests({ pathPrefix: `/${tenant.tenantId}/oauth2/v2.0/token` }).slice(-1);
-    expect(exchange?.body).toMatchObject({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer" });
+    const [exchange] = tenant
+      .requests({ pathPrefix: `/${tenant.tenantId}/oauth2/v2.0/token` })
+      .slice(-1);
+    expect(exchange?.body).toMatchObject({
+      grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+    });
     const scopes = String((exchange?.body as { scope?: string }).scope).split(" ");
     expect(scopes).toContain("https://graph.microsoft.com/User.Invite.All");
-    expect(scopes.filter((scope) => scope.startsWith("https://graph.microsoft.com/"))).toHaveLength(1);
+    expect(scopes.filter((scope) => scope.startsWith("https://graph.microsoft.com/"))).toHaveLength(
+      1,
+    );
   });
 
   it("refuses the tenant's expired tokens as session_expired", async () => {
-    const { accessToken } = await tenant.issueToken({ user: "adele", audience: "portal-api", issuedAtOffsetSeconds: -7200 });
-    await expect(validateAccessToken(accessToken)).rejects.toMatchObject({ name: "AuthError", code: "session_expired" });
+    const { accessToken } = await tenant.issueToken({
+      user: "adele",
+      audience: "portal-api",
+      issuedAtOffsetSeconds: -7200,
+    });
+    await expect(validateAccessToken(accessToken)).rejects.toMatchObject({
+      name: "AuthError",
+      code: "session_expired",
+    });
   });
 
   it("maps a restricted inviter to invitations_restricted with the request-id", async () => {
     const failure = await failureOf(sendInvitation(await signedIn("pradeep"), invitation()));
-    expect(failure).toMatchObject({ code: "invitations_restricted", status: 403, requestId: expect.any(String) });
+    expect(failure).toMatchObject({
+      code: "invitations_restricted",
+      status: 403,
+      requestId: expect.any(String),
+    });
   });
 
   it("maps a blocked domain to domain_blocked", async () => {
     tenant.updateSettings({ domainDenyList: ["blocked.example"] });
-    const failure = await failureOf(sendInvitation(await signedIn("adele"), invitation("someone@blocked.example")));
+    const failure = await failureOf(
+      sendInvitation(await signedIn("adele"), invitation("someone@blocked.example")),
+    );
     expect(failure.code).toBe("domain_blocked");
   });
 
   it("maps a member's address to member_exists", async () => {
     const member = tenant.user(PEOPLE.megan.id);
     expect(member?.mail).toBeTruthy();
-    const failure = await failureOf(sendInvitation(await signedIn("adele"), invitation(member?.mail ?? "")));
+    const failure = await failureOf(
+      sendInvitation(await signedIn("adele"), invitation(member?.mail ?? "")),
+    );
     expect(failure.code).toBe("member_exists");
   });
 
   it("retries 503 and 429 and then succeeds", async () => {
-    tenant.injectFault({ path: "/v1.0/invitations", kind: "status", status: 503, retryAfterSeconds: 0 });
-    tenant.injectFault({ path: "/v1.0/invitations", kind: "status", status: 429, retryAfterSeconds: 0 });
+    tenant.injectFault({
+      path: "/v1.0/invitations",
+      kind: "status",
+      status: 503,
+      retryAfterSeconds: 0,
+    });
+    tenant.injectFault({
+      path: "/v1.0/invitations",
+      kind: "status",
+      status: 429,
+      retryAfterSeconds: 0,
+    });
     const { invitation: sent } = await sendInvitation(await signedIn("adele"), invitation());
     expect(sent.status).toBe("PendingAcceptance");
     expect(tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" })).toHaveLength(3);
   });
 
   it("gives up as throttled after bounded retries", async () => {
-    tenant.injectFault({ path: "/v1.0/invitations", kind: "status", status: 429, retryAfterSeconds: 0, count: 10 });
+    tenant.injectFault({
+      path: "/v1.0/invitations",
+      kind: "status",
+      status: 429,
+      retryAfterSeconds: 0,
+      count: 10,
+    });
     const failure = await failureOf(sendInvitation(await signedIn("adele"), invitation()));
     expect(failure).toMatchObject({ code: "throttled", retryAfterSeconds: 0 });
     expect(tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" })).toHaveLength(4);
@@ -126,7 +163,10 @@ describe("the Graph adapter against the local tenant", () => {
       redirectUrl: "https://myapps.microsoft.com",
       sendInvitationMessage: false,
     });
-    expect(reset).toMatchObject({ status: "PendingAcceptance", invitedUser: { id: MINIMAL_GUESTS.pending.id } });
+    expect(reset).toMatchObject({
+      status: "PendingAcceptance",
+      invitedUser: { id: MINIMAL_GUESTS.pending.id },
+    });
   });
 
   it("maps a reset by a member without an admin role to forbidden", async () => {

@@ -18,7 +18,8 @@ const INVITATIONS_NOT_ALLOWED = /guest invitations not allowed/i;
 // The reset-redemption mismatch message uses typographic apostrophes ("doesn’t").
 const EMAIL_MISMATCH = /match any emails on the user object/i;
 // The blocked-domain error text is undocumented [guess]: accept any wording that ties a domain to a refusal.
-const DOMAIN_BLOCKED = /domain.*(block|not allowed|denied|allow ?list|deny ?list)|(block|not allowed|denied).*domain/i;
+const DOMAIN_BLOCKED =
+  /domain.*(block|not allowed|denied|allow ?list|deny ?list)|(block|not allowed|denied).*domain/i;
 const DOMAIN_BLOCKED_CODE = /domain.*block|block.*domain/i;
 
 function describe({ status, code, message }: GraphErrorDetails, operation: GraphOperation): string {
@@ -48,7 +49,8 @@ export function mapGraphError(details: GraphErrorDetails, operation: GraphOperat
   if (status >= 500) return failure("graph_unreachable");
   if (MEMBER_EXISTS.test(message)) return failure("member_exists");
   if (EMAIL_MISMATCH.test(message)) return failure("email_mismatch");
-  if (DOMAIN_BLOCKED.test(message) || DOMAIN_BLOCKED_CODE.test(code)) return failure("domain_blocked");
+  if (DOMAIN_BLOCKED.test(message) || DOMAIN_BLOCKED_CODE.test(code))
+    return failure("domain_blocked");
   if (INVITATIONS_NOT_ALLOWED.test(message)) return failure("invitations_restricted");
   if (status === 401) return failure("session_expired");
   if (status === 403 || code === "Authorization_RequestDenied") {

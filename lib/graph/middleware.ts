@@ -13,7 +13,8 @@ function setHeader(context: Context, name: string, value: string): void {
   context.options ??= {};
   const headers = context.options.headers;
   if (headers instanceof Headers) headers.set(name, value);
-  else context.options.headers = { ...(headers as Record<string, string> | undefined), [name]: value };
+  else
+    context.options.headers = { ...(headers as Record<string, string> | undefined), [name]: value };
 }
 
 /**
@@ -27,8 +28,7 @@ export class BearerTokenHandler implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const option = context.middlewareControl?.getMiddlewareOptions(BearerTokenOption) as
-      | BearerTokenOption
-      | undefined;
+      BearerTokenOption | undefined;
     if (option && new URL(requestUrl(context)).origin === this.graphOrigin) {
       setHeader(context, "Authorization", `Bearer ${option.accessToken}`);
     }

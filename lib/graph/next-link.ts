@@ -5,7 +5,8 @@
  */
 export function pathFromNextLink(nextLink: string, graphBaseUrl: string): string {
   const link = new URL(nextLink);
-  if (link.origin !== new URL(graphBaseUrl).origin) throw new Error("nextLink points outside Graph");
+  if (link.origin !== new URL(graphBaseUrl).origin)
+    throw new Error("nextLink points outside Graph");
   // Cut the raw string rather than reserialise the URL, which would re-encode the query.
   const pathAndQuery = nextLink.slice(nextLink.indexOf("/", nextLink.indexOf("//") + 2));
   const match = /^\/[^/?]+(\/[^?]+(?:\?.*)?)$/.exec(pathAndQuery);

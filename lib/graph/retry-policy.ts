@@ -28,13 +28,20 @@ function backoffSeconds(attempt: number, baseDelaySeconds: number): number {
  * Per-request options for the Graph client's RetryHandler (429/503/504, honouring Retry-After).
  * The handler alone would wait up to 180 s per retry; these bounds keep a person's click from hanging.
  */
-export function createRetryOptions(bounds: RetryBounds = DEFAULT_RETRY_BOUNDS, now: () => number = Date.now) {
+export function createRetryOptions(
+  bounds: RetryBounds = DEFAULT_RETRY_BOUNDS,
+  now: () => number = Date.now,
+) {
   const startedAt = now();
-  return new RetryHandlerOptions(bounds.baseDelaySeconds, bounds.maxRetries, (_delay, attempt, _request, _options, response) => {
-    const wait =
-      parseRetryAfter((response as Response | undefined)?.headers?.get("Retry-After")) ??
-      backoffSeconds(attempt + 1, bounds.baseDelaySeconds);
-    const elapsedSeconds = (now() - startedAt) / 1000;
-    return wait <= bounds.maxRetryAfterSeconds && elapsedSeconds + wait <= bounds.maxTotalSeconds;
-  });
+  return new RetryHandlerOptions(
+    bounds.baseDelaySeconds,
+    bounds.maxRetries,
+    (_delay, attempt, _request, _options, response) => {
+      const wait =
+        parseRetryAfter((response as Response | undefined)?.headers?.get("Retry-After")) ??
+        backoffSeconds(attempt + 1, bounds.baseDelaySeconds);
+      const elapsedSeconds = (now() - startedAt) / 1000;
+      return wait <= bounds.maxRetryAfterSeconds && elapsedSeconds + wait <= bounds.maxTotalSeconds;
+    },
+  );
 }
