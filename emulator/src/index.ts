@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./constants";
 import type { FaultRule, FaultSpec } from "./control/faults";
 import type { RequestLogEntry } from "./control/request-log";
-import { mintToken, type DirectTokenRequest } from "./identity/direct-tokens";
+import { mintToken, resolveUser, type DirectTokenRequest } from "./identity/direct-tokens";
 import { createSigningKey } from "./identity/signing-key";
 import { buildServer } from "./server";
 import type { TenantSettings } from "./settings";
@@ -54,8 +54,9 @@ export type LocalTenant = {
   clearFaults(): void;
   requests(filter?: { pathPrefix?: string; method?: string }): RequestLogEntry[];
   invitations(): InvitationRecord[];
-  user(idOrUserPrincipalName: string): UserRecord | undefined;
-  revokeSessions(idOrUserPrincipalName: string): void;
+  /** A person key (`adele`), a user id or a userPrincipalName. */
+  user(key: string): UserRecord | undefined;
+  revokeSessions(key: string): void;
   issueToken(request: DirectTokenRequest): Promise<{ accessToken: string; expiresOn: number }>;
   /** The Fastify instance, for `inject` in tests. */
   server: FastifyInstance;
@@ -104,9 +105,9 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
     clearFaults: () => tenant.faults.clear(),
     requests: (filter) => tenant.requestLog.list(filter),
     invitations: () => [...tenant.invitations.values()],
-    user: (key) => tenant.users.getByIdOrUserPrincipalName(key),
+    user: (key) => resolveUser(tenant, key),
     revokeSessions: (key) => {
-      const user = tenant.users.getByIdOrUserPrincipalName(key);
+      const user = resolveUser(tenant, key);
       if (user)
         tenant.users.update(user, {
           signInSessionsValidFromDateTime: new Date(Date.now() + 1).toISOString(),

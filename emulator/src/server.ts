@@ -187,28 +187,22 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
         .code(413)
         .send({ error: "request_too_large", error_description: "The request body is too large." });
     if (code.startsWith("FST_ERR_CTP"))
-      return reply
-        .code(400)
-        .send({
-          error: "invalid_request",
-          error_description: error instanceof Error ? error.message : String(error),
-        });
+      return reply.code(400).send({
+        error: "invalid_request",
+        error_description: error instanceof Error ? error.message : String(error),
+      });
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
-      return reply
-        .code(status)
-        .send({
-          error: "invalid_request",
-          error_description: error instanceof Error ? error.message : String(error),
-        });
+      return reply.code(status).send({
+        error: "invalid_request",
+        error_description: error instanceof Error ? error.message : String(error),
+      });
     }
     console.error("[local tenant] unexpected error", error);
-    return reply
-      .code(500)
-      .send({
-        error: "server_error",
-        error_description: "An unexpected error occurred in the local tenant.",
-      });
+    return reply.code(500).send({
+      error: "server_error",
+      error_description: "An unexpected error occurred in the local tenant.",
+    });
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -225,12 +219,10 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
         graphErrors.segmentNotFound(decodeURIComponent(segments[1] ?? segments[0] ?? "")),
       );
     }
-    return reply
-      .code(404)
-      .send({
-        error: "not_found",
-        error_description: `No route ${request.method} ${path} in the local tenant.`,
-      });
+    return reply.code(404).send({
+      error: "not_found",
+      error_description: `No route ${request.method} ${path} in the local tenant.`,
+    });
   });
 
   registerDiscoveryRoutes(app, tenant);
