@@ -57,6 +57,16 @@ describe("parseServerConfig for a real tenant", () => {
     expect(config.localTenantUrl).toBeUndefined();
   });
 
+  it("expects the tenant id in the issuer even when the authority names the tenant by domain", () => {
+    const config = parseServerConfig({
+      ...real,
+      ENTRA_AUTHORITY: "https://login.microsoftonline.com/contoso.onmicrosoft.com",
+    });
+    expect(config.authority).toBe("https://login.microsoftonline.com/contoso.onmicrosoft.com");
+    expect(config.issuer).toBe(`https://login.microsoftonline.com/${TENANT}/v2.0`);
+    expect(config.jwksUri).toBe(`https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`);
+  });
+
   it("names every missing variable", () => {
     const problems = problemsOf({ ENTRA_CLIENT_SECRET: "" });
     expect(problems).toEqual(

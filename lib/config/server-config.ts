@@ -62,8 +62,9 @@ function build(parsed: ParsedEnv): ServerConfig {
     authority,
     knownAuthorities: local ? [new URL(authority).host] : [],
     ...(metadata ? { authorityMetadata: JSON.stringify(metadata) } : {}),
-    issuer: metadata?.issuer ?? `${authority}/v2.0`,
-    jwksUri: metadata?.jwks_uri ?? `${authority}/discovery/v2.0/keys`,
+    // Tokens name the tenant by id even when the authority names it by domain.
+    issuer: metadata?.issuer ?? `${new URL(authority).origin}/${tenantId}/v2.0`,
+    jwksUri: metadata?.jwks_uri ?? `${new URL(authority).origin}/${tenantId}/discovery/v2.0/keys`,
     graphBaseUrl: parsed.GRAPH_BASE_URL ?? local ?? "https://graph.microsoft.com",
     defaultRedirectUrl:
       parsed.DEFAULT_REDIRECT_URL ?? `https://myapps.microsoft.com/?tenantid=${tenantId}`,
