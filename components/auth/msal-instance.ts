@@ -34,7 +34,8 @@ function create(config: PublicAuthConfig, origin: string): PublicClientApplicati
       // Local tenant only: its endpoints are plain http, so MSAL is handed the discovery document.
       ...(config.authorityMetadata ? { authorityMetadata: config.authorityMetadata } : {}),
       redirectUri: `${origin}${REDIRECT_BRIDGE_PATH}`,
-      postLogoutRedirectUri: `${origin}/`,
+      // MSAL v5 sends the identity provider's answer to a logout to the bridge too (MSAL-FACTS.md).
+      postLogoutRedirectUri: `${origin}${REDIRECT_BRIDGE_PATH}`,
     },
     // Per tab: tokens are not left behind in the browser after the tab closes.
     cache: { cacheLocation: BrowserCacheLocation.SessionStorage },

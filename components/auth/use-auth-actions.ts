@@ -17,7 +17,7 @@ export function useAuthActions() {
   );
 
   const signOut = useCallback(
-    () => instance.logoutRedirect({ ...(account ? { account } : {}), postLogoutRedirectUri: `${window.location.origin}/` }),
+    () => instance.logoutRedirect({ ...(account ? { account } : {}) }),
     [instance, account],
   );
 

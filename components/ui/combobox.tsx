@@ -80,11 +80,11 @@ export function Combobox({
         if (open) setActive(Math.max(activeIndex - 1, 0));
         break;
       case "Enter": {
-        const option = options[activeIndex];
-        if (open && option) {
-          event.preventDefault();
-          pick(option);
-        }
+        if (!showPopup) break;
+        // Enter chooses from the open list; it must never submit the surrounding form from here.
+        event.preventDefault();
+        const option = options[activeIndex] ?? options[0];
+        if (option) pick(option);
         break;
       }
       case "Escape":
@@ -120,7 +120,7 @@ export function Combobox({
         onChange={(event) => {
           onInputChange(event.target.value);
           setOpen(true);
-          setActive(0);
+          setActive(-1);
         }}
         onClick={() => setOpen(true)}
         onKeyDown={onKeyDown}
