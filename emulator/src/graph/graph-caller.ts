@@ -10,6 +10,8 @@ import type { UserRecord } from "../store/user-record";
 import type { TenantState } from "../tenant-state";
 import { graphErrors } from "./graph-error";
 
+const GRAPH_AUDIENCES = [GRAPH_APP_ID, GRAPH_RESOURCE, `${GRAPH_RESOURCE}/`];
+
 export type GraphCaller = { user: UserRecord; permissions: Set<string> };
 
 /** Validates the Graph token the local tenant signed: signature, issuer, audience, lifetime, tenant. */
@@ -23,20 +25,19 @@ export async function authenticateGraphCaller(
   if (token.split(".").length !== 3) throw graphErrors.malformedToken();
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, tenant.key.publicKey, {
-      algorithms: ["RS256"],
-      issuer: graphTokenIssuerFor(tenant.identity.tenantId),
-      audience: [GRAPH_APP_ID, GRAPH_RESOURCE, `${GRAPH_RESOURCE}/`],
-    }));
+    ({ payload } = await jwtVerify(token, tenant.key.publicKey, { algorithms: ["RS256"] }));
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw graphErrors.expiredToken();
-    if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === "aud") {
-      throw graphErrors.invalidToken("Invalid audience.");
-    }
     if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid)
       throw graphErrors.malformedToken();
     throw graphErrors.invalidToken();
   }
+  // Audience first: a token for another API (the portal's own) is the common mistake, and Graph names it.
+  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  if (!audiences.some((audience) => GRAPH_AUDIENCES.includes(String(audience))))
+    throw graphErrors.invalidToken("Invalid audience.");
+  if (payload.iss !== graphTokenIssuerFor(tenant.identity.tenantId))
+    throw graphErrors.invalidToken("Invalid issuer.");
   if (payload.tid !== tenant.identity.tenantId) throw graphErrors.invalidToken();
   const user = typeof payload.oid === "string" ? tenant.users.get(payload.oid) : undefined;
   if (!user || !user.accountEnabled) throw graphErrors.invalidToken();
