@@ -8,7 +8,7 @@ export default function NotFound() {
   return (
     <main className="flex min-h-dvh items-center justify-center p-6">
       <div className="max-w-md space-y-3 text-center">
-        <p className="text-sm font-semibold text-brand-700">404</p>
+        <p className="text-brand-700 text-sm font-semibold">404</p>
         <h1 className="text-xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("body")}</p>
         <Link href="/" className={buttonClasses("primary")}>

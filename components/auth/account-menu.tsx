@@ -62,16 +62,24 @@ export function AccountMenu() {
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((value) => !value)}
-        className="flex min-h-9 items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
+        className="focus-visible:outline-brand-600 flex min-h-9 items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm text-slate-800 hover:bg-slate-100 focus-visible:outline-2"
       >
-        <span aria-hidden="true" className="flex size-7 items-center justify-center rounded-full bg-brand-700 text-xs font-semibold text-white">
+        <span
+          aria-hidden="true"
+          className="bg-brand-700 flex size-7 items-center justify-center rounded-full text-xs font-semibold text-white"
+        >
           {initialsOf(name)}
         </span>
         <span className="sr-only">{t("accountMenu", { name })}</span>
         <span aria-hidden="true" className="hidden max-w-40 truncate sm:inline">
           {name}
         </span>
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 text-slate-500" fill="currentColor">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          className="size-4 text-slate-500"
+          fill="currentColor"
+        >
           <path d="M5.5 7.5 10 12l4.5-4.5" stroke="currentColor" strokeWidth="1.5" fill="none" />
         </svg>
       </button>
@@ -80,12 +88,19 @@ export function AccountMenu() {
         hidden={!open}
         className="absolute right-0 z-20 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white p-4 shadow-lg"
       >
-        <p className="text-xs font-medium tracking-wide text-slate-600 uppercase">{t("signedInAs")}</p>
+        <p className="text-xs font-medium tracking-wide text-slate-600 uppercase">
+          {t("signedInAs")}
+        </p>
         <p className="mt-1 truncate font-semibold text-slate-900">{name}</p>
         <p className="truncate text-sm text-slate-600" data-testid="account-upn">
           {account.username}
         </p>
-        <Button variant="secondary" size="sm" className="mt-4 w-full" onClick={() => void signOut()}>
+        <Button
+          variant="secondary"
+          size="sm"
+          className="mt-4 w-full"
+          onClick={() => void signOut()}
+        >
           {t("signOut")}
         </Button>
       </div>

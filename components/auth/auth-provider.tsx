@@ -7,7 +7,13 @@ import { getMsalInstance } from "./msal-instance";
 
 const PortalConfigContext = createContext<PublicAuthConfig | null>(null);
 
-export function AuthProvider({ config, children }: { config: PublicAuthConfig; children: ReactNode }) {
+export function AuthProvider({
+  config,
+  children,
+}: {
+  config: PublicAuthConfig;
+  children: ReactNode;
+}) {
   const instance = getMsalInstance(config);
   return (
     <PortalConfigContext value={config}>

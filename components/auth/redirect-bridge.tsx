@@ -21,7 +21,10 @@ export function RedirectBridge() {
         <div className="max-w-sm text-center">
           <h1 className="text-lg font-semibold">{t("bridgeFailedTitle")}</h1>
           <p className="mt-2 text-sm text-slate-600">{t("bridgeFailedBody")}</p>
-          <Link href="/" className="mt-4 inline-block text-sm font-medium text-brand-700 underline underline-offset-2">
+          <Link
+            href="/"
+            className="text-brand-700 mt-4 inline-block text-sm font-medium underline underline-offset-2"
+          >
             {t("backToPortal")}
           </Link>
         </div>

@@ -19,7 +19,10 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
 
   if (inProgress !== InteractionStatus.None) {
     return (
-      <p role="status" className="flex items-center justify-center gap-2 py-16 text-sm text-slate-700">
+      <p
+        role="status"
+        className="flex items-center justify-center gap-2 py-16 text-sm text-slate-700"
+      >
         <Spinner />
         {inProgress === InteractionStatus.Logout ? t("signingOut") : t("checkingSession")}
       </p>

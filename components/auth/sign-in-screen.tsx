@@ -24,8 +24,18 @@ export function SignInScreen() {
   return (
     <Card className="mx-auto max-w-md" aria-labelledby="sign-in-title">
       <CardBody className="space-y-4 text-center">
-        <div aria-hidden="true" className="mx-auto flex size-12 items-center justify-center rounded-full bg-brand-50 text-brand-700">
-          <svg viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+        <div
+          aria-hidden="true"
+          className="bg-brand-50 text-brand-700 mx-auto flex size-12 items-center justify-center rounded-full"
+        >
+          <svg
+            viewBox="0 0 24 24"
+            className="size-6"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+          >
             <rect x="5" y="11" width="14" height="9" rx="2" />
             <path d="M8 11V8a4 4 0 0 1 8 0v3" />
           </svg>

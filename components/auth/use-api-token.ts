@@ -26,7 +26,8 @@ export function useApiToken() {
       const result = await instance.acquireTokenSilent({ scopes: [apiScope], account });
       return { ok: true, accessToken: result.accessToken };
     } catch (error) {
-      if (error instanceof InteractionRequiredAuthError) return { ok: false, reason: "session_expired" };
+      if (error instanceof InteractionRequiredAuthError)
+        return { ok: false, reason: "session_expired" };
       return { ok: false, reason: "unavailable" };
     }
   }, [instance, apiScope, account]);

@@ -12,7 +12,11 @@ export function useAuthActions() {
   const account = useSignedInAccount();
 
   const signIn = useCallback(
-    () => instance.loginRedirect({ scopes: loginScopes(config), redirectStartPage: window.location.href }),
+    () =>
+      instance.loginRedirect({
+        scopes: loginScopes(config),
+        redirectStartPage: window.location.href,
+      }),
     [instance, config],
   );
 

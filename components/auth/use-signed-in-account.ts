@@ -11,5 +11,9 @@ export function useSignedInAccount(): AccountInfo | null {
   const { instance, accounts } = useMsal();
   if (accounts.length === 0) return null;
   const active = instance.getActiveAccount();
-  return accounts.find((account) => account.homeAccountId === active?.homeAccountId) ?? accounts[0] ?? null;
+  return (
+    accounts.find((account) => account.homeAccountId === active?.homeAccountId) ??
+    accounts[0] ??
+    null
+  );
 }

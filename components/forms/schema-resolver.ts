@@ -7,7 +7,9 @@ import { encodeFieldError } from "./field-error-codec";
  * Like zodResolver, but keeps each issue's interpolation values (zodResolver keeps only the message),
  * using the same issue-to-field-error mapping as the server actions, so both report identical errors.
  */
-export function schemaResolver<Values extends FieldValues>(schema: z.ZodType<Values>): Resolver<Values> {
+export function schemaResolver<Values extends FieldValues>(
+  schema: z.ZodType<Values>,
+): Resolver<Values> {
   return async (values) => {
     const parsed = await schema.safeParseAsync(values);
     if (parsed.success) return { values: parsed.data, errors: {} };
@@ -15,7 +17,10 @@ export function schemaResolver<Values extends FieldValues>(schema: z.ZodType<Val
     for (const [path, fieldErrors] of Object.entries(toFieldErrors(parsed.error.issues))) {
       const first = fieldErrors[0];
       if (!first) continue;
-      setPath(errors, path === "" ? "root" : path, { type: "validation", message: encodeFieldError(first) });
+      setPath(errors, path === "" ? "root" : path, {
+        type: "validation",
+        message: encodeFieldError(first),
+      });
     }
     return { values: {}, errors: errors as FieldErrors<Values> };
   };

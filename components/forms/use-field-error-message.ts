@@ -4,7 +4,9 @@ import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { decodeFieldError } from "./field-error-codec";
 
-type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
+type Translate = ((key: string, values?: Record<string, string | number>) => string) & {
+  has: (key: string) => boolean;
+};
 
 /** Translates a react-hook-form error message (an encoded field error) into the person's language. */
 export function useFieldErrorMessage() {

@@ -19,7 +19,10 @@ const FIELD_ORDER = [
 type FieldName = (typeof FIELD_ORDER)[number];
 
 /** The server's verdict on each field ("sponsors.0.id" lands on the sponsor picker). Returns how many fields it marked. */
-export function applyServerFieldErrors(form: UseFormReturn<InviteFormValues>, fieldErrors: Record<string, FieldError[]>): number {
+export function applyServerFieldErrors(
+  form: UseFormReturn<InviteFormValues>,
+  fieldErrors: Record<string, FieldError[]>,
+): number {
   const byField = new Map<FieldName, FieldError>();
   for (const [path, errors] of Object.entries(fieldErrors)) {
     const name = FIELD_ORDER.find((field) => field === path.split(".")[0]);

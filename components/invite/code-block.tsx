@@ -4,7 +4,19 @@ import { useRef } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 
 /** A labelled, scrollable, copyable block of code (request body, PowerShell command). */
-export function CodeBlock({ id, title, caption, code, copyLabel }: { id: string; title: string; caption?: string; code: string; copyLabel: string }) {
+export function CodeBlock({
+  id,
+  title,
+  caption,
+  code,
+  copyLabel,
+}: {
+  id: string;
+  title: string;
+  caption?: string;
+  code: string;
+  copyLabel: string;
+}) {
   const pre = useRef<HTMLPreElement>(null);
   return (
     <figure className="space-y-2">
@@ -20,7 +32,7 @@ export function CodeBlock({ id, title, caption, code, copyLabel }: { id: string;
         id={id}
         tabIndex={0}
         aria-labelledby={`${id}-title`}
-        className="max-h-96 overflow-auto rounded-lg bg-slate-900 p-4 font-mono text-[13px] leading-relaxed text-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        className="focus-visible:outline-brand-600 max-h-96 overflow-auto rounded-lg bg-slate-900 p-4 font-mono text-[13px] leading-relaxed text-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2"
       >
         <code>{code}</code>
       </pre>

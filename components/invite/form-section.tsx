@@ -1,8 +1,21 @@
 import type { ReactNode } from "react";
 
-export function FormSection({ id, title, description, children }: { id: string; title: string; description?: string; children: ReactNode }) {
+export function FormSection({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  children: ReactNode;
+}) {
   return (
-    <section aria-labelledby={id} className="space-y-4 border-t border-slate-200 pt-6 first:border-t-0 first:pt-0">
+    <section
+      aria-labelledby={id}
+      className="space-y-4 border-t border-slate-200 pt-6 first:border-t-0 first:pt-0"
+    >
       <div>
         <h2 id={id} className="text-base font-semibold text-slate-900">
           {title}

@@ -15,7 +15,11 @@ function memoryStorage() {
 describe("invite draft", () => {
   it("round-trips values and the submission attempt, until cleared", () => {
     const storage = memoryStorage();
-    const values = { ...defaultInviteValues("https://myapps.microsoft.com/"), email: "ana@", customMessage: "Hola" };
+    const values = {
+      ...defaultInviteValues("https://myapps.microsoft.com/"),
+      email: "ana@",
+      customMessage: "Hola",
+    };
     const attempt = { idempotencyKey: "3f0c5c1e-1111-4b7e-9c1a-0a0b0c0d0e0f", fingerprint: "{}" };
     saveInviteDraft({ values, attempt }, storage);
     expect(readInviteDraft(storage)).toEqual({ values, attempt });

@@ -17,7 +17,10 @@ function sessionStore(): DraftStorage | undefined {
 }
 
 // sessionStorage: scoped to this tab, gone when it closes; it never holds a token.
-export function saveInviteDraft(draft: InviteDraft, storage: DraftStorage | undefined = sessionStore()): void {
+export function saveInviteDraft(
+  draft: InviteDraft,
+  storage: DraftStorage | undefined = sessionStore(),
+): void {
   try {
     storage?.setItem(DRAFT_KEY, JSON.stringify(draft));
   } catch {
@@ -34,7 +37,9 @@ export function clearInviteDraft(storage: DraftStorage | undefined = sessionStor
   }
 }
 
-export function readInviteDraft(storage: DraftStorage | undefined = sessionStore()): InviteDraft | null {
+export function readInviteDraft(
+  storage: DraftStorage | undefined = sessionStore(),
+): InviteDraft | null {
   let raw: string | null = null;
   try {
     raw = storage?.getItem(DRAFT_KEY) ?? null;
@@ -50,8 +55,15 @@ export function readInviteDraft(storage: DraftStorage | undefined = sessionStore
     if (!values || typeof values !== "object" || typeof values.email !== "string") return null;
     const attempt = parsed.attempt;
     const validAttempt =
-      attempt && typeof attempt.idempotencyKey === "string" && typeof attempt.fingerprint === "string" ? attempt : null;
-    return { values: { ...values, sponsors: Array.isArray(values.sponsors) ? values.sponsors : [] }, attempt: validAttempt };
+      attempt &&
+      typeof attempt.idempotencyKey === "string" &&
+      typeof attempt.fingerprint === "string"
+        ? attempt
+        : null;
+    return {
+      values: { ...values, sponsors: Array.isArray(values.sponsors) ? values.sponsors : [] },
+      attempt: validAttempt,
+    };
   } catch {
     return null;
   }

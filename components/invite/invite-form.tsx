@@ -10,7 +10,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
-import { defaultInviteValues, inviteSchema, type InviteFormValues } from "@/lib/invitations/invite-schema";
+import {
+  defaultInviteValues,
+  inviteSchema,
+  type InviteFormValues,
+} from "@/lib/invitations/invite-schema";
 import type { SentInvitationResult } from "./actions";
 import { applyServerFieldErrors } from "./apply-server-field-errors";
 import { GuestFields } from "./fields/guest-fields";
@@ -26,7 +30,11 @@ import { useSendInvitation } from "./use-send-invitation";
 
 const resolver = schemaResolver(inviteSchema);
 
-export function InviteForm({ onSent }: { onSent: (result: SentInvitationResult, values: InviteFormValues) => void }) {
+export function InviteForm({
+  onSent,
+}: {
+  onSent: (result: SentInvitationResult, values: InviteFormValues) => void;
+}) {
   const t = useTranslations("invite");
   const { defaultRedirectUrl } = usePortalConfig();
   const { renewSession } = useApiToken();
@@ -78,7 +86,8 @@ export function InviteForm({ onSent }: { onSent: (result: SentInvitationResult, 
     }
     setShowPreview(true);
     const valid = await form.trigger(undefined, { shouldFocus: true });
-    if (valid) requestAnimationFrame(() => document.getElementById("invite-preview-title")?.focus());
+    if (valid)
+      requestAnimationFrame(() => document.getElementById("invite-preview-title")?.focus());
   }
 
   return (
@@ -102,14 +111,25 @@ export function InviteForm({ onSent }: { onSent: (result: SentInvitationResult, 
               <MessageFields />
             </FormSection>
 
-            <FormSection id="invite-section-sponsors" title={t("sections.sponsors")} description={t("sections.sponsorsIntro")}>
+            <FormSection
+              id="invite-section-sponsors"
+              title={t("sections.sponsors")}
+              description={t("sections.sponsorsIntro")}
+            >
               <SponsorPicker />
             </FormSection>
 
-            {sendError ? <SendErrorAlert ref={errorAlert} error={sendError} onSignInAgain={signInAgain} /> : null}
+            {sendError ? (
+              <SendErrorAlert ref={errorAlert} error={sendError} onSignInAgain={signInAgain} />
+            ) : null}
 
             <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:justify-end">
-              <Button variant="secondary" onClick={togglePreview} aria-expanded={showPreview} aria-controls="invite-preview">
+              <Button
+                variant="secondary"
+                onClick={togglePreview}
+                aria-expanded={showPreview}
+                aria-controls="invite-preview"
+              >
                 {showPreview ? t("actions.hidePreview") : t("actions.preview")}
               </Button>
               <Button type="submit" disabled={sending} aria-disabled={sending}>

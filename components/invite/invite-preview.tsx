@@ -18,9 +18,16 @@ export function InvitePreview() {
   const parsed = inviteSchema.safeParse(values);
 
   return (
-    <section aria-labelledby="invite-preview-title" className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4 sm:p-5">
+    <section
+      aria-labelledby="invite-preview-title"
+      className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4 sm:p-5"
+    >
       <div>
-        <h2 id="invite-preview-title" tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none">
+        <h2
+          id="invite-preview-title"
+          tabIndex={-1}
+          className="text-base font-semibold text-slate-900 focus:outline-none"
+        >
           {t("title")}
         </h2>
         <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
@@ -42,7 +49,13 @@ function PreviewCode({ values }: { values: InviteFormValues }) {
   const body = JSON.stringify(request, null, 2);
   return (
     <div className="space-y-5">
-      <CodeBlock id="invite-preview-request" title={t("requestBody")} caption={GRAPH_ENDPOINT} code={body} copyLabel={t("copyRequestBody")} />
+      <CodeBlock
+        id="invite-preview-request"
+        title={t("requestBody")}
+        caption={GRAPH_ENDPOINT}
+        code={body}
+        copyLabel={t("copyRequestBody")}
+      />
       <CodeBlock
         id="invite-preview-powershell"
         title={t("powershell")}

@@ -8,6 +8,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import type { SentInvitationResult } from "./actions";
 
 const KNOWN_STATUSES = ["PendingAcceptance", "Completed", "InProgress", "Error"] as const;
+const SETTLED_STATUSES = new Set(["PendingAcceptance", "Completed"]);
 
 export function InviteResult({
   result,
@@ -33,12 +34,23 @@ export function InviteResult({
 
   return (
     <Card aria-labelledby="invite-result-title">
-      <CardHeader level={1} titleId="invite-result-title" title={t("title")} description={t(emailSent ? "emailSent" : "emailNotSent", { email })} />
+      <CardHeader
+        level={1}
+        titleId="invite-result-title"
+        title={t("title")}
+        description={t(emailSent ? "emailSent" : "emailNotSent", { email })}
+      />
       <CardBody className="space-y-6">
         <dl className="grid gap-x-6 gap-y-4 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-600">{t("status")}</dt>
           <dd>
-            <span className="inline-flex items-center gap-1.5 rounded-full bg-emerald-50 px-2.5 py-0.5 font-medium text-emerald-900 ring-1 ring-emerald-200">
+            <span
+              className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 font-medium ring-1 ${
+                SETTLED_STATUSES.has(result.status)
+                  ? "bg-emerald-50 text-emerald-900 ring-emerald-200"
+                  : "bg-amber-50 text-amber-900 ring-amber-200"
+              }`}
+            >
               {status}
             </span>
           </dd>
@@ -55,7 +67,12 @@ export function InviteResult({
             </h2>
             <CopyButton text={result.redeemUrl} label={t("copyRedeemUrl")} target={redeemUrl} />
           </div>
-          <p ref={redeemUrl} aria-labelledby="invite-redeem-url-title" className="font-mono text-sm break-all text-slate-900" data-testid="redeem-url">
+          <p
+            ref={redeemUrl}
+            aria-labelledby="invite-redeem-url-title"
+            className="font-mono text-sm break-all text-slate-900"
+            data-testid="redeem-url"
+          >
             {result.redeemUrl}
           </p>
           <p className="text-sm text-slate-600">{t("redeemUrlHint")}</p>

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { defaultInviteValues } from "@/lib/invitations/invite-schema";
 import { attemptFor } from "./submission-attempt";
 
-const values = { ...defaultInviteValues("https://myapps.microsoft.com/"), email: "ana@fabrikam.com" };
+const values = {
+  ...defaultInviteValues("https://myapps.microsoft.com/"),
+  email: "ana@fabrikam.com",
+};
 let counter = 0;
 const newKey = () => `key-${++counter}`;
 

@@ -29,11 +29,19 @@ export function useSendInvitation(restoredAttempt: SubmissionAttempt | null) {
         attempt.current = attemptFor(attempt.current, values);
         const token = await getToken();
         if (!token.ok) {
-          return { ok: false, error: { code: token.reason === "session_expired" ? "session_expired" : "token_unavailable" } };
+          return {
+            ok: false,
+            error: {
+              code: token.reason === "session_expired" ? "session_expired" : "token_unavailable",
+            },
+          };
         }
         let response;
         try {
-          response = await sendInvitation(token.accessToken, { values, idempotencyKey: attempt.current.idempotencyKey });
+          response = await sendInvitation(token.accessToken, {
+            values,
+            idempotencyKey: attempt.current.idempotencyKey,
+          });
         } catch {
           // The request may still have reached Graph: keeping the key makes the retry safe.
           return { ok: false, error: { code: "network" } };
@@ -42,7 +50,11 @@ export function useSendInvitation(restoredAttempt: SubmissionAttempt | null) {
           attempt.current = null;
           return { ok: true, result: response.data };
         }
-        return { ok: false, error: response.error, ...(response.fieldErrors ? { fieldErrors: response.fieldErrors } : {}) };
+        return {
+          ok: false,
+          error: response.error,
+          ...(response.fieldErrors ? { fieldErrors: response.fieldErrors } : {}),
+        };
       } finally {
         inFlight.current = false;
         setSending(false);

@@ -9,7 +9,10 @@ export function LocalTenantBadge() {
   const { localTenant } = usePortalConfig();
   if (!localTenant) return null;
   return (
-    <span title={t("localTenantHint")} className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">
+    <span
+      title={t("localTenantHint")}
+      className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900"
+    >
       {t("localTenant")}
     </span>
   );

@@ -17,8 +17,10 @@ export function MainNav() {
             key={item.href}
             href={item.href}
             aria-current={current ? "page" : undefined}
-            className={`border-b-2 px-3 py-3 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600 ${
-              current ? "border-brand-700 text-brand-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+            className={`focus-visible:outline-brand-600 border-b-2 px-3 py-3 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:-outline-offset-2 ${
+              current
+                ? "border-brand-700 text-brand-800"
+                : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
             }`}
           >
             {t(item.labelKey)}

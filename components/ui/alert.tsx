@@ -32,8 +32,22 @@ export function Alert({
   role?: "alert" | "status";
 }) {
   return (
-    <div ref={ref} tabIndex={-1} role={role} className={`flex gap-3 rounded-lg border p-4 focus:outline-none ${tones[tone]}`}>
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="mt-0.5 size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role={role}
+      className={`flex gap-3 rounded-lg border p-4 focus:outline-none ${tones[tone]}`}
+    >
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        className="mt-0.5 size-5 shrink-0"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <circle cx="12" cy="12" r="9" />
         <path d={icons[tone]} />
       </svg>

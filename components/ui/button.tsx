@@ -21,8 +21,17 @@ export function buttonClasses(variant: Variant = "primary", size: Size = "md", e
   return [base, variants[variant], sizes[size], extra].filter(Boolean).join(" ");
 }
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size };
+export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: Variant;
+  size?: Size;
+};
 
-export function Button({ variant = "primary", size = "md", className = "", type = "button", ...props }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  size = "md",
+  className = "",
+  type = "button",
+  ...props
+}: ButtonProps) {
   return <button type={type} className={buttonClasses(variant, size, className)} {...props} />;
 }

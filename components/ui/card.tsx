@@ -26,7 +26,11 @@ export function CardHeader({
   return (
     <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-5 py-4 sm:px-6">
       <div className="min-w-0">
-        <Heading id={titleId} tabIndex={-1} className="text-lg font-semibold text-slate-900 focus:outline-none">
+        <Heading
+          id={titleId}
+          tabIndex={-1}
+          className="text-lg font-semibold text-slate-900 focus:outline-none"
+        >
           {title}
         </Heading>
         {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}

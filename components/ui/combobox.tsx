@@ -102,7 +102,11 @@ export function Combobox({
 
   return (
     <div className="relative">
-      {leading ? <div className="pointer-events-none absolute inset-y-0 left-0 flex items-center pl-3 text-slate-500">{leading}</div> : null}
+      {leading ? (
+        <div className="pointer-events-none absolute inset-y-0 left-0 flex items-center pl-3 text-slate-500">
+          {leading}
+        </div>
+      ) : null}
       <input
         {...control}
         ref={inputRef}
@@ -151,11 +155,15 @@ export function Combobox({
               }`}
             >
               <span lang={option.lang}>{option.label}</span>
-              {option.description ? <span className="text-xs text-slate-600">{option.description}</span> : null}
+              {option.description ? (
+                <span className="text-xs text-slate-600">{option.description}</span>
+              ) : null}
             </li>
           ))}
         </ul>
-        {options.length === 0 && emptyMessage ? <p className="px-3 py-2 text-slate-600">{emptyMessage}</p> : null}
+        {options.length === 0 && emptyMessage ? (
+          <p className="px-3 py-2 text-slate-600">{emptyMessage}</p>
+        ) : null}
       </div>
       <span role="status" aria-live="polite" className="sr-only">
         {open ? resultsMessage : ""}

@@ -38,13 +38,24 @@ export function CopyButton({
   return (
     <span className="inline-flex items-center gap-2">
       <Button variant="secondary" size="sm" onClick={copy} aria-label={label}>
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="size-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
           <rect x="9" y="9" width="11" height="11" rx="2" />
           <path d="M5 15V6a2 2 0 0 1 2-2h8" />
         </svg>
         {t("copy")}
       </Button>
-      <span role="status" aria-live="polite" className={`text-sm ${state === "failed" ? "text-red-700" : "text-emerald-700"}`}>
+      <span
+        role="status"
+        aria-live="polite"
+        className={`text-sm ${state === "failed" ? "text-red-700" : "text-emerald-700"}`}
+      >
         {state === "copied" ? t("copied") : state === "failed" ? t("failed") : ""}
       </span>
     </span>

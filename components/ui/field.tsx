@@ -40,7 +40,9 @@ export function Field({
     <div className="space-y-1.5">
       <label id={`${id}-label`} htmlFor={id} className="block text-sm font-medium text-slate-900">
         {label}
-        {optionalLabel ? <span className="ml-1 font-normal text-slate-600">{optionalLabel}</span> : null}
+        {optionalLabel ? (
+          <span className="ml-1 font-normal text-slate-600">{optionalLabel}</span>
+        ) : null}
       </label>
       {children({
         id,
@@ -62,7 +64,12 @@ export function FieldErrorText({ id, children }: { id: string; children?: ReactN
     <p id={id} aria-live="polite" className="text-sm font-medium text-red-700 empty:hidden">
       {children ? (
         <>
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="mr-1 inline size-4 align-[-3px]" fill="currentColor">
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 20 20"
+            className="mr-1 inline size-4 align-[-3px]"
+            fill="currentColor"
+          >
             <path d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-.75 4h1.5v5h-1.5V6Zm0 6.5h1.5V14h-1.5v-1.5Z" />
           </svg>
           {children}

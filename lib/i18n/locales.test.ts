@@ -3,7 +3,12 @@ import { negotiateLocale, parseAcceptLanguage } from "./locales";
 
 describe("parseAcceptLanguage", () => {
   it("orders ranges by quality, keeping header order for ties", () => {
-    expect(parseAcceptLanguage("fr;q=0.4, es-MX, en;q=0.8, de")).toEqual(["es-mx", "de", "en", "fr"]);
+    expect(parseAcceptLanguage("fr;q=0.4, es-MX, en;q=0.8, de")).toEqual([
+      "es-mx",
+      "de",
+      "en",
+      "fr",
+    ]);
   });
 
   it("drops wildcards, q=0 and garbage", () => {

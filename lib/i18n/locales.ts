@@ -17,7 +17,9 @@ export function parseAcceptLanguage(header: string | null | undefined): string[]
     .split(",")
     .map((part, index) => {
       const [range = "", ...parameters] = part.trim().split(";");
-      const quality = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith("q="));
+      const quality = parameters
+        .map((parameter) => parameter.trim())
+        .find((parameter) => parameter.startsWith("q="));
       const q = quality === undefined ? 1 : Number(quality.slice(2));
       return { range: range.trim().toLowerCase(), q: Number.isFinite(q) ? q : 0, index };
     })
@@ -27,7 +29,10 @@ export function parseAcceptLanguage(header: string | null | undefined): string[]
 }
 
 /** The person's choice (cookie) wins, then the browser's languages, then English. */
-export function negotiateLocale(cookieValue: string | undefined, acceptLanguage: string | null | undefined): AppLocale {
+export function negotiateLocale(
+  cookieValue: string | undefined,
+  acceptLanguage: string | null | undefined,
+): AppLocale {
   if (isAppLocale(cookieValue)) return cookieValue;
   for (const range of parseAcceptLanguage(acceptLanguage)) {
     const language = range.split("-")[0];

@@ -40,7 +40,11 @@ const ERROR_CODES: Record<ActionErrorCode, true> = {
 function placeholders(message: string, locale: string): string[] {
   const names = new Set<string>();
   const visit = (elements: unknown[]) => {
-    for (const element of elements as { type: number; value?: string; options?: Record<string, { value: unknown[] }> }[]) {
+    for (const element of elements as {
+      type: number;
+      value?: string;
+      options?: Record<string, { value: unknown[] }>;
+    }[]) {
       if (element.value && element.type !== 0 && element.type !== 7) names.add(element.value);
       for (const option of Object.values(element.options ?? {})) visit(option.value);
     }

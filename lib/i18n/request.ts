@@ -5,7 +5,10 @@ import { LOCALE_COOKIE, negotiateLocale, type AppLocale } from "./locales";
 // No locale in the URL (docs/architecture.md): the cookie, then Accept-Language, decide per request.
 export default getRequestConfig(async () => {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
-  const locale: AppLocale = negotiateLocale(cookieStore.get(LOCALE_COOKIE)?.value, headerStore.get("accept-language"));
+  const locale: AppLocale = negotiateLocale(
+    cookieStore.get(LOCALE_COOKIE)?.value,
+    headerStore.get("accept-language"),
+  );
   const messages = (await import(`../../messages/${locale}.json`)).default;
   return { locale, messages };
 });

@@ -18,7 +18,12 @@ export function GuestFields() {
   return (
     <div className="grid gap-5 sm:grid-cols-2">
       <div className="sm:col-span-2">
-        <Field id="invite-email" label={t("email.label")} hint={t("email.hint")} error={errorMessage(errors.email?.message)}>
+        <Field
+          id="invite-email"
+          label={t("email.label")}
+          hint={t("email.hint")}
+          error={errorMessage(errors.email?.message)}
+        >
           {(control) => (
             <input
               {...control}
@@ -42,7 +47,15 @@ export function GuestFields() {
           hint={t("displayName.hint")}
           error={errorMessage(errors.displayName?.message)}
         >
-          {(control) => <input {...control} {...register("displayName")} type="text" autoComplete="off" className={inputClasses} />}
+          {(control) => (
+            <input
+              {...control}
+              {...register("displayName")}
+              type="text"
+              autoComplete="off"
+              className={inputClasses}
+            />
+          )}
         </Field>
       </div>
       <div className="sm:col-span-2">

@@ -28,7 +28,10 @@ export function LanguagePicker() {
     const languages = searchInvitationLanguages(query ?? "").map((language) => ({
       key: language.tag,
       label: language.nativeName,
-      description: language.englishName === language.nativeName ? language.tag : `${language.englishName} · ${language.tag}`,
+      description:
+        language.englishName === language.nativeName
+          ? language.tag
+          : `${language.englishName} · ${language.tag}`,
       lang: language.tag,
     }));
     const showAutomatic = query === null || query.trim() === "";

@@ -31,10 +31,12 @@ export function MessageFields() {
         />
         <span
           aria-hidden="true"
-          className="relative mt-0.5 inline-flex h-6 w-11 shrink-0 rounded-full bg-slate-300 transition-colors peer-checked:bg-brand-700 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 after:absolute after:top-0.5 after:left-0.5 after:size-5 after:rounded-full after:bg-white after:shadow after:transition-transform peer-checked:after:translate-x-5"
+          className="peer-checked:bg-brand-700 peer-focus-visible:outline-brand-600 relative mt-0.5 inline-flex h-6 w-11 shrink-0 rounded-full bg-slate-300 transition-colors peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 after:absolute after:top-0.5 after:left-0.5 after:size-5 after:rounded-full after:bg-white after:shadow after:transition-transform peer-checked:after:translate-x-5"
         />
         <span className="text-sm">
-          <span className="block font-medium text-slate-900">{t("sendInvitationMessage.label")}</span>
+          <span className="block font-medium text-slate-900">
+            {t("sendInvitationMessage.label")}
+          </span>
           <span id="invite-send-message-hint" className="mt-0.5 block text-slate-600">
             {t("sendInvitationMessage.hint")}
           </span>
@@ -91,7 +93,10 @@ function CustomMessageField() {
       hint={
         <>
           {t("hint")}{" "}
-          <span id="invite-custom-message-count" className={over ? "font-medium text-red-700" : "text-slate-600"}>
+          <span
+            id="invite-custom-message-count"
+            className={over ? "font-medium text-red-700" : "text-slate-600"}
+          >
             {t("count", { count: length, maximum: CUSTOM_MESSAGE_MAX_LENGTH })}
           </span>
         </>
@@ -100,7 +105,12 @@ function CustomMessageField() {
     >
       {(controlProps) => (
         <>
-          <textarea {...controlProps} {...register("customMessage")} rows={5} className={`${inputClasses} resize-y`} />
+          <textarea
+            {...controlProps}
+            {...register("customMessage")}
+            rows={5}
+            className={`${inputClasses} resize-y`}
+          />
           {/* Announce the count only near the limit; on every keystroke it would drown the typing. */}
           <span role="status" aria-live="polite" className="sr-only">
             {nearLimit ? t("remaining", { count: CUSTOM_MESSAGE_MAX_LENGTH - length }) : ""}

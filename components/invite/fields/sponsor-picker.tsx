@@ -23,7 +23,8 @@ export function SponsorPicker() {
   const sponsors = field.value;
   const full = sponsors.length >= SPONSORS_MAX_COUNT;
   const chosen = new Set(sponsors.map((sponsor) => sponsor.id));
-  const people = search.status === "done" ? search.people.filter((person) => !chosen.has(person.id)) : [];
+  const people =
+    search.status === "done" ? search.people.filter((person) => !chosen.has(person.id)) : [];
   const options: ComboboxOption[] = people.map((person) => ({
     key: person.id,
     label: person.displayName,
@@ -58,7 +59,11 @@ export function SponsorPicker() {
       id="invite-sponsors"
       label={t("label")}
       optionalLabel={tc("optional")}
-      hint={full ? t("limitReached", { maximum: SPONSORS_MAX_COUNT }) : t("hint", { maximum: SPONSORS_MAX_COUNT })}
+      hint={
+        full
+          ? t("limitReached", { maximum: SPONSORS_MAX_COUNT })
+          : t("hint", { maximum: SPONSORS_MAX_COUNT })
+      }
       error={errorMessage(fieldError)}
     >
       {(controlProps) => (
@@ -76,10 +81,19 @@ export function SponsorPicker() {
             onBlur={field.onBlur}
             placeholder={t("search")}
             emptyMessage={emptyMessage}
-            resultsMessage={search.status === "done" ? tc("results", { count: options.length }) : emptyMessage}
+            resultsMessage={
+              search.status === "done" ? tc("results", { count: options.length }) : emptyMessage
+            }
             disabled={full}
             leading={
-              <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 20 20"
+                className="size-4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+              >
                 <circle cx="9" cy="9" r="5.5" />
                 <path d="m13.5 13.5 3.5 3.5" strokeLinecap="round" />
               </svg>
@@ -88,15 +102,26 @@ export function SponsorPicker() {
           {sponsors.length > 0 ? (
             <ul aria-label={t("selected")} className="flex flex-wrap gap-2">
               {sponsors.map((sponsor) => (
-                <li key={sponsor.id} className="flex items-center gap-1 rounded-full border border-slate-300 bg-slate-100 py-1 pr-1 pl-3 text-sm text-slate-900">
+                <li
+                  key={sponsor.id}
+                  className="flex items-center gap-1 rounded-full border border-slate-300 bg-slate-100 py-1 pr-1 pl-3 text-sm text-slate-900"
+                >
                   {sponsor.displayName}
                   <button
                     type="button"
                     onClick={() => remove(sponsor.id)}
                     aria-label={t("remove", { name: sponsor.displayName })}
-                    className="flex size-6 items-center justify-center rounded-full text-slate-600 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+                    className="focus-visible:outline-brand-600 flex size-6 items-center justify-center rounded-full text-slate-600 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2"
                   >
-                    <svg aria-hidden="true" viewBox="0 0 20 20" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
+                    <svg
+                      aria-hidden="true"
+                      viewBox="0 0 20 20"
+                      className="size-3.5"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="2.2"
+                      strokeLinecap="round"
+                    >
                       <path d="m5 5 10 10M15 5 5 15" />
                     </svg>
                   </button>

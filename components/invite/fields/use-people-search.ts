@@ -35,7 +35,8 @@ export function usePeopleSearch(query: string): PeopleSearch {
         const result = await searchPeople(token.accessToken, { query: trimmed });
         if (!current) return;
         if (result.ok) setSearch({ status: "done", people: result.data });
-        else setSearch({ status: "failed", sessionExpired: result.error.code === "session_expired" });
+        else
+          setSearch({ status: "failed", sessionExpired: result.error.code === "session_expired" });
       } catch {
         if (current) setSearch({ status: "failed", sessionExpired: false });
       }

@@ -24,8 +24,10 @@ export function UserTypeField() {
         {USER_TYPES.map((type) => (
           <label
             key={type}
-            className={`flex cursor-pointer gap-3 rounded-lg border p-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 ${
-              userType === type ? "border-brand-600 bg-brand-50" : "border-slate-300 bg-white hover:bg-slate-50"
+            className={`has-[:focus-visible]:outline-brand-600 flex cursor-pointer gap-3 rounded-lg border p-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 ${
+              userType === type
+                ? "border-brand-600 bg-brand-50"
+                : "border-slate-300 bg-white hover:bg-slate-50"
             }`}
           >
             <input
@@ -33,10 +35,12 @@ export function UserTypeField() {
               type="radio"
               value={type}
               aria-describedby={`invite-user-type-${type}-hint`}
-              className="mt-0.5 size-4 accent-brand-700 focus:outline-none"
+              className="accent-brand-700 mt-0.5 size-4 focus:outline-none"
             />
             <span>
-              <span className="block font-medium text-slate-900">{t(type === "Guest" ? "guest" : "member")}</span>
+              <span className="block font-medium text-slate-900">
+                {t(type === "Guest" ? "guest" : "member")}
+              </span>
               <span id={`invite-user-type-${type}-hint`} className="mt-0.5 block text-slate-600">
                 {t(type === "Guest" ? "guestHint" : "memberHint")}
               </span>
