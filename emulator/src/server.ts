@@ -4,7 +4,7 @@ import { registerControlRoutes } from "./control/control-routes";
 import { loggableBody, loggableHeaders } from "./control/request-log";
 import { GraphError, graphErrorBody, graphErrors } from "./graph/graph-error";
 import { GRAPH_ROUTE_METHODS, registerGraphRoutes } from "./graph/graph-routes";
-import { bodyText, contentTypeOf } from "./http/request-body";
+import { bodyText, contentTypeOf, safeDecode } from "./http/request-body";
 import { contextOf, isControlPath, isGraphPath, pathOf } from "./http/request-context";
 import { registerAuthorizeRoutes } from "./identity/authorize-routes";
 import { registerDiscoveryRoutes } from "./identity/discovery-routes";
@@ -104,6 +104,23 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
     logger: false,
     bodyLimit: tenant.settings.maxRequestBodyBytes,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
+    // Malformed percent-encoding in the path never reaches the error handler: answer it here.
+    frameworkErrors: (error, request, reply) => {
+      if (isGraphPath(request.url)) {
+        const context = contextOf(request);
+        reply
+          .header("request-id", context.requestId)
+          .header("client-request-id", context.clientRequestId);
+        return sendGraphError(
+          request,
+          reply,
+          graphErrors.badRequest("The request URL is not valid."),
+        );
+      }
+      return (reply as FastifyReply)
+        .code(400)
+        .send({ error: "invalid_request", error_description: error.message });
+    },
   });
 
   // Every body is read as text and parsed by the route that owns it, so bad input gets the owner's error shape.
@@ -216,7 +233,7 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
       return sendGraphError(
         request,
         reply,
-        graphErrors.segmentNotFound(decodeURIComponent(segments[1] ?? segments[0] ?? "")),
+        graphErrors.segmentNotFound(safeDecode(segments[1] ?? segments[0] ?? "")),
       );
     }
     return reply.code(404).send({

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PEOPLE, PORTAL_API_SCOPE, TENANT_ID, type LocalTenant } from "../src/index";
 import { callGraph, expectGraphError, expectSuccess } from "./helpers/graph-client";
 import { graphAs } from "./helpers/graph-session";
+import type { CheckedBody } from "./helpers/graph-schemas";
 import { confidentialClient, signIn, startTestTenant } from "./helpers/local-tenant";
 
 let tenant: LocalTenant;
@@ -18,7 +19,7 @@ async function control(method: string, path: string, body?: unknown) {
       ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }
       : {}),
   });
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: (await response.json()) as CheckedBody };
 }
 
 const INVITATION = {

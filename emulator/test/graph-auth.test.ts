@@ -113,6 +113,14 @@ describe("Graph authentication", () => {
       400,
       "BadRequest",
     );
+    const badEncoding = await fetch(`${tenant.url}/v1.0/users/%E0%A4%A`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expectGraphError(
+      { status: badEncoding.status, headers: badEncoding.headers, body: await badEncoding.json() },
+      400,
+      "BadRequest",
+    );
     const unknown = await fetch(`${tenant.url}/v1.0/groups`, {
       headers: { authorization: `Bearer ${accessToken}` },
     });

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { graphErrors } from "./graph-error";
+import { safeDecode } from "../http/request-body";
 
 /** The request's OData system query options (`$…`), lower-cased names, each at most once. */
 export function systemQueryOptions(
@@ -36,9 +37,7 @@ export function queryWithout(request: FastifyRequest, name: string): string {
   return request.url
     .slice(index + 1)
     .split("&")
-    .filter(
-      (part) => part !== "" && decodeURIComponent(part.split("=")[0] ?? "").toLowerCase() !== name,
-    )
+    .filter((part) => part !== "" && safeDecode(part.split("=")[0] ?? "").toLowerCase() !== name)
     .join("&");
 }
 

@@ -127,7 +127,8 @@ export function compileUserFilter(tree: FilterNode): CompiledFilter {
     node: Extract<FilterNode, { kind: "compare" }>,
     variables: Variables,
   ): Predicate {
-    let { left, right, operator } = node;
+    const { operator } = node;
+    let { left, right } = node;
     if (left.kind === "literal" && right.kind === "path") [left, right] = [right, left];
     if (left.kind !== "path" || right.kind !== "literal")
       throw unsupportedProperty(describe(node.left));

@@ -31,7 +31,16 @@ export function readCookie(request: FastifyRequest, name: string): string | unde
   const header = request.headers.cookie ?? "";
   for (const part of header.split(";")) {
     const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
+    if (key === name) return safeDecode(rest.join("="));
   }
   return undefined;
+}
+
+/** decodeURIComponent that keeps malformed input as it is instead of throwing. */
+export function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

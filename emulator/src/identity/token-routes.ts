@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { errors as joseErrors, jwtVerify } from "jose";
 import { issuerFor } from "../constants";
-import { contentTypeOf, formFields } from "../http/request-body";
+import { contentTypeOf, formFields, safeDecode } from "../http/request-body";
 import type { UserRecord } from "../store/user-record";
 import type { TenantState } from "../tenant-state";
 import { OAuthError, oauthErrorBody, oauthErrors } from "./oauth-error";
@@ -35,7 +35,7 @@ function clientCredentials(
   const header = request.headers.authorization ?? "";
   if (header.toLowerCase().startsWith("basic ")) {
     const [id, ...secret] = Buffer.from(header.slice(6), "base64").toString("utf8").split(":");
-    return { clientId: decodeURIComponent(id ?? ""), secret: decodeURIComponent(secret.join(":")) };
+    return { clientId: safeDecode(id ?? ""), secret: safeDecode(secret.join(":")) };
   }
   return {
     ...(fields.client_id ? { clientId: fields.client_id } : {}),

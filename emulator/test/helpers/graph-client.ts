@@ -6,7 +6,12 @@ import {
   type Middleware,
 } from "@microsoft/microsoft-graph-client";
 import type { LocalTenant } from "../../src/index";
-import { assertGraphError, assertMatchesSchema, type SchemaName } from "./graph-schemas";
+import {
+  assertGraphError,
+  assertMatchesSchema,
+  type CheckedBody,
+  type SchemaName,
+} from "./graph-schemas";
 
 /**
  * Adds the bearer token. The SDK's AuthenticationHandler only recognises https Graph hosts (and https
@@ -79,7 +84,11 @@ export async function callGraph(
 }
 
 /** Asserts a successful answer and validates its body against the named schema. */
-export function expectSuccess(answer: GraphAnswer, status: number, schema: SchemaName): any {
+export function expectSuccess(
+  answer: GraphAnswer,
+  status: number,
+  schema: SchemaName,
+): CheckedBody {
   if (answer.status !== status)
     throw new Error(`Expected ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
   assertMatchesSchema(schema, answer.body);
