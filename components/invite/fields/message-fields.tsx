@@ -22,17 +22,20 @@ export function MessageFields() {
     <fieldset className="space-y-5">
       <legend className="sr-only">{t("sendInvitationMessage.legend")}</legend>
       <label className="flex cursor-pointer items-start gap-3">
-        <input
-          {...register("sendInvitationMessage")}
-          type="checkbox"
-          role="switch"
-          aria-describedby="invite-send-message-hint"
-          className="peer sr-only"
-        />
-        <span
-          aria-hidden="true"
-          className="peer-checked:bg-brand-700 peer-focus-visible:outline-brand-600 relative mt-0.5 inline-flex h-6 w-11 shrink-0 rounded-full bg-slate-300 transition-colors peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 after:absolute after:top-0.5 after:left-0.5 after:size-5 after:rounded-full after:bg-white after:shadow after:transition-transform peer-checked:after:translate-x-5"
-        />
+        {/* The real checkbox lies transparent over the drawn track, so pointer, keyboard and tests all reach it. */}
+        <span className="relative mt-0.5 inline-flex h-6 w-11 shrink-0">
+          <input
+            {...register("sendInvitationMessage")}
+            type="checkbox"
+            role="switch"
+            aria-describedby="invite-send-message-hint"
+            className="peer absolute inset-0 z-10 m-0 size-full cursor-pointer opacity-0"
+          />
+          <span
+            aria-hidden="true"
+            className="peer-checked:bg-brand-700 peer-focus-visible:outline-brand-600 absolute inset-0 rounded-full bg-slate-300 transition-colors peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 after:absolute after:top-0.5 after:left-0.5 after:size-5 after:rounded-full after:bg-white after:shadow after:transition-transform peer-checked:after:translate-x-5"
+          />
+        </span>
         <span className="text-sm">
           <span className="block font-medium text-slate-900">
             {t("sendInvitationMessage.label")}
