@@ -1,9 +1,11 @@
 import cors from "@fastify/cors";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { registerControlRoutes } from "./control/control-routes";
-import { loggableBody, loggableHeaders } from "./control/request-log";
-import { GraphError, graphErrorBody, graphErrors } from "./graph/graph-error";
+import { applyFault, sleep } from "./control/apply-fault";
+import { bodyForLog, loggableHeaders } from "./control/request-log";
+import { GraphError, graphErrors } from "./graph/graph-error";
 import { GRAPH_ROUTE_METHODS, registerGraphRoutes } from "./graph/graph-routes";
+import { GRAPH_JSON, sendGraphError } from "./http/graph-reply";
 import { bodyText, contentTypeOf, safeDecode } from "./http/request-body";
 import { contextOf, isControlPath, isGraphPath, pathOf } from "./http/request-context";
 import { registerAuthorizeRoutes } from "./identity/authorize-routes";
@@ -21,87 +23,11 @@ declare module "fastify" {
   }
 }
 
-const GRAPH_JSON =
-  "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function sendGraphError(request: FastifyRequest, reply: FastifyReply, failure: GraphError) {
-  const context = contextOf(request);
-  return reply
-    .code(failure.status)
-    .headers(failure.headers)
-    .type(GRAPH_JSON)
-    .send(graphErrorBody(failure, context.requestId, context.clientRequestId));
-}
-
-function parsedBodyForLog(request: FastifyRequest): unknown {
-  const text = bodyText(request);
-  if (text === "") return null;
-  const type = contentTypeOf(request);
-  if (type === "application/x-www-form-urlencoded")
-    return loggableBody(Object.fromEntries(new URLSearchParams(text)));
-  if (type.includes("json")) {
-    try {
-      return loggableBody(JSON.parse(text));
-    } catch {
-      return text;
-    }
-  }
-  return text;
-}
-
-/** Faults injected through the control API, applied before anything else looks at the request. */
-async function applyFault(request: FastifyRequest, reply: FastifyReply, tenant: TenantState) {
-  const fault = tenant.faults.take(request.method, pathOf(request.url));
-  if (!fault) return;
-  if (fault.delayMs) await sleep(fault.delayMs);
-  if (fault.kind === "drop") {
-    reply.hijack();
-    request.raw.socket.destroy();
-    return reply;
-  }
-  if (fault.kind !== "status") return;
-  const status = fault.status ?? 500;
-  const retryAfter = fault.retryAfterSeconds;
-  const headers: Record<string, string> =
-    retryAfter !== undefined && retryAfter !== null ? { "Retry-After": String(retryAfter) } : {};
-  if (isGraphPath(request.url)) {
-    const failure =
-      status === 429
-        ? graphErrors.throttled(retryAfter ?? null)
-        : status === 503
-          ? graphErrors.unavailable()
-          : status >= 500
-            ? new GraphError(status, "InternalServerError", "An internal server error occurred.")
-            : new GraphError(status, "BadRequest", "Injected failure.");
-    return sendGraphError(
-      request,
-      reply,
-      new GraphError(failure.status, failure.code, failure.message, {
-        ...failure.headers,
-        ...headers,
-      }),
-    );
-  }
-  const error = status === 429 || status === 503 ? "temporarily_unavailable" : "server_error";
-  return reply
-    .code(status)
-    .headers(headers)
-    .send(
-      oauthErrorBody(
-        new OAuthError(
-          error,
-          status === 429 ? 90033 : 90010,
-          "The service is temporarily unavailable.",
-          status,
-        ),
-      ),
-    );
-}
-
 export async function buildServer(tenant: TenantState): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
+    // close() must not wait for requests an injected hang is holding.
+    forceCloseConnections: true,
     bodyLimit: tenant.settings.maxRequestBodyBytes,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
     // Malformed percent-encoding in the path never reaches the error handler: answer it here.
@@ -163,7 +89,8 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
 
   app.addHook("preHandler", async (request) => {
     const context = contextOf(request);
-    if (context.logEntry) context.logEntry.body = parsedBodyForLog(request);
+    if (context.logEntry)
+      context.logEntry.body = bodyForLog(bodyText(request), contentTypeOf(request));
     const endpoint = request.routeOptions.config.endpoint;
     const latency = endpoint ? (tenant.settings.latencyMs[endpoint] ?? 0) : 0;
     if (latency > 0) await sleep(latency);

@@ -60,3 +60,18 @@ export class RequestLog {
     this.entries = [];
   }
 }
+
+/** The request body as the log keeps it: parsed when possible, credentials removed. */
+export function bodyForLog(text: string, type: string): unknown {
+  if (text === "") return null;
+  if (type === "application/x-www-form-urlencoded")
+    return loggableBody(Object.fromEntries(new URLSearchParams(text)));
+  if (type.includes("json")) {
+    try {
+      return loggableBody(JSON.parse(text));
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}

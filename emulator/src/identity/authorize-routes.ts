@@ -73,8 +73,7 @@ function findHintedUser(tenant: TenantState, hint: string | undefined): UserReco
 export function registerAuthorizeRoutes(app: FastifyInstance, tenant: TenantState): void {
   const path = "/:tenant/oauth2/v2.0/authorize";
 
-  async function completeSignIn(
-    request: FastifyRequest,
+  function completeSignIn(
     reply: FastifyReply,
     target: Answer,
     user: UserRecord,
@@ -226,15 +225,14 @@ export function registerAuthorizeRoutes(app: FastifyInstance, tenant: TenantStat
           ),
         );
       }
-      return completeSignIn(request, reply, target, sessionUser, false);
+      return completeSignIn(reply, target, sessionUser, false);
     }
     if (prompt === "select_account" || prompt === "login" || prompt === "create") {
       return showSignInPage(request, reply, target, hinted ?? sessionUser);
     }
     if (hinted && hinted.accountEnabled)
-      return completeSignIn(request, reply, target, hinted, hinted.id !== sessionUser?.id);
-    if (sessionUser && !params.login_hint)
-      return completeSignIn(request, reply, target, sessionUser, false);
+      return completeSignIn(reply, target, hinted, hinted.id !== sessionUser?.id);
+    if (sessionUser && !params.login_hint) return completeSignIn(reply, target, sessionUser, false);
     return showSignInPage(request, reply, target, hinted);
   }
 
@@ -264,6 +262,6 @@ export function registerAuthorizeRoutes(app: FastifyInstance, tenant: TenantStat
         .type("text/html; charset=utf-8")
         .send(messagePage("Sign-in failed", "Choose one of the listed accounts."));
     }
-    return completeSignIn(request, reply, target, user, true);
+    return completeSignIn(reply, target, user, true);
   });
 }
