@@ -64,6 +64,8 @@ describe("GET /users", () => {
       otherMails: [MINIMAL_GUESTS.pending.email],
     });
     expect(Object.keys(guest)).toHaveLength(9);
+    // Graph writes date-times to the second, with Z.
+    expect(guest.createdDateTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     expectGraphError(await callGraph(reader, "/users?$select=id,nickname"), 400, "BadRequest");
   });
 

@@ -178,18 +178,23 @@ export function canonicalUserProperty(name: string): string | undefined {
   return CANONICAL_NAMES.get(name.toLowerCase());
 }
 
+/** Graph writes DateTimeOffset values to the second: `2019-08-26T21:07:35Z`. */
+function toGraphDateTime(value: string | null): string | null {
+  return value === null ? null : value.replace(/\.\d+Z$/, "Z");
+}
+
 const STORED: Partial<Record<string, (user: UserRecord) => unknown>> = {
   id: (user) => user.id,
   deletedDateTime: () => null,
   accountEnabled: (user) => user.accountEnabled,
   businessPhones: (user) => user.businessPhones,
   companyName: (user) => user.companyName,
-  createdDateTime: (user) => user.createdDateTime,
+  createdDateTime: (user) => toGraphDateTime(user.createdDateTime),
   creationType: (user) => user.creationType,
   department: (user) => user.department,
   displayName: (user) => user.displayName,
   externalUserState: (user) => user.externalUserState,
-  externalUserStateChangeDateTime: (user) => user.externalUserStateChangeDateTime,
+  externalUserStateChangeDateTime: (user) => toGraphDateTime(user.externalUserStateChangeDateTime),
   givenName: (user) => user.givenName,
   identities: (user) => user.identities,
   jobTitle: (user) => user.jobTitle,
@@ -201,7 +206,7 @@ const STORED: Partial<Record<string, (user: UserRecord) => unknown>> = {
   preferredLanguage: (user) => user.preferredLanguage,
   proxyAddresses: (user) => (user.mail ? [`SMTP:${user.mail}`] : []),
   showInAddressList: (user) => user.showInAddressList,
-  signInSessionsValidFromDateTime: (user) => user.signInSessionsValidFromDateTime,
+  signInSessionsValidFromDateTime: (user) => toGraphDateTime(user.signInSessionsValidFromDateTime),
   surname: (user) => user.surname,
   usageLocation: (user) => user.usageLocation,
   userPrincipalName: (user) => user.userPrincipalName,
