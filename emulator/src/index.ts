@@ -28,7 +28,7 @@ export type LocalTenantOptions = {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Origin that pages, discovery and links use, when the server is reached under another name. */
+  /** Origin for discovery, links and `@odata.nextLink`; by default each request's own Host. */
   publicUrl?: string;
   settings?: Partial<TenantSettings>;
   /** Default "demo". */
@@ -79,7 +79,8 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
   const url = (
     options.publicUrl ?? `http://${host.includes(":") ? `[${host}]` : host}:${port}`
   ).replace(/\/$/, "");
-  tenant.publicUrl = url;
+  tenant.listenUrl = url;
+  tenant.fixedPublicUrl = options.publicUrl ? url : null;
   const tenantId = tenant.identity.tenantId;
   const authority = `https://login.local-tenant.invalid/${tenantId}`;
   const base = `${url}/${tenantId}`;

@@ -40,8 +40,10 @@ export class TenantState {
   readonly throttle = new InvitationThrottle();
   readonly faults = new FaultInjector();
   readonly requestLog = new RequestLog();
-  /** Set once the server listens: the origin its pages and links use. */
-  publicUrl = "";
+  /** Set once the server listens: the origin it was started on. */
+  listenUrl = "";
+  /** The origin links must use whatever Host the caller used; null derives it from each request. */
+  fixedPublicUrl: string | null = null;
   seed: SeedName;
 
   constructor(
@@ -86,9 +88,5 @@ export class TenantState {
 
   updateSettings(patch: Partial<TenantSettings>): void {
     this.settings = mergeSettings(this.settings, patch);
-  }
-
-  get redeemOrigin(): string {
-    return this.settings.redeemOrigin ?? this.publicUrl;
   }
 }

@@ -82,6 +82,17 @@ describe("discovery and keys", () => {
     });
   });
 
+  it("points discovery at the origin the caller used", async () => {
+    const answer = await tenant.server.inject({
+      url: `/${TENANT_ID}/v2.0/.well-known/openid-configuration`,
+      headers: { host: "localhost:4321" },
+    });
+    expect(answer.json()).toMatchObject({
+      issuer: `https://login.local-tenant.invalid/${TENANT_ID}/v2.0`,
+      token_endpoint: `http://localhost:4321/${TENANT_ID}/oauth2/v2.0/token`,
+    });
+  });
+
   it("accepts organizations, common and the domain in place of the tenant id, and refuses others", async () => {
     for (const segment of ["organizations", "common", "contoso.onmicrosoft.com"]) {
       const response = await fetch(

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { PEOPLE, TENANT_DOMAIN } from "../constants";
 import { queryFields } from "../http/request-body";
+import { originOf } from "../http/request-context";
 import { mintToken, resolveUser, type DirectTokenRequest } from "../identity/direct-tokens";
 import { invitedUser } from "../store/new-user";
 import { seedBulkGuests } from "../store/seed";
@@ -29,11 +30,11 @@ export function registerControlRoutes(app: FastifyInstance, tenant: TenantState)
       },
     });
 
-  route("GET", "", () => ({
+  route("GET", "", (request) => ({
     tenantId: tenant.identity.tenantId,
     domain: tenant.identity.domain,
     clientId: tenant.identity.clientId,
-    url: tenant.publicUrl,
+    url: originOf(request, tenant),
     seed: tenant.seed,
     users: tenant.users.size,
     people: Object.fromEntries(

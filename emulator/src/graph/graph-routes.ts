@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { DIRECTORY_ROLES } from "../constants";
 import { bodyText, contentTypeOf } from "../http/request-body";
+import { originOf } from "../http/request-context";
 import type { UserRecord } from "../store/user-record";
 import type { TenantState } from "../tenant-state";
 import { graphErrors } from "./graph-error";
@@ -65,7 +66,12 @@ export function registerGraphRoutes(app: FastifyInstance, tenant: TenantState): 
     if (retryAfter !== null)
       throw graphErrors.throttled(tenant.settings.sendRetryAfter ? retryAfter : null);
     requireAnyPermission(caller, INVITE_PERMISSIONS);
-    const invitation = createInvitation(tenant, caller, readInvitationRequest(readJson(request)));
+    const invitation = createInvitation(
+      tenant,
+      caller,
+      readInvitationRequest(readJson(request)),
+      originOf(request, tenant),
+    );
     return reply.code(201).send(invitation);
   });
 
@@ -94,7 +100,7 @@ export function registerGraphRoutes(app: FastifyInstance, tenant: TenantState): 
           : listAccess(caller);
       assertReadable(tenant, access, projection.select ?? []);
       return reply.send({
-        "@odata.context": usersContext(tenant, projection, true),
+        "@odata.context": usersContext(originOf(request, tenant), projection, true),
         ...projectUser(tenant, user, projection, access),
       });
     },
@@ -117,7 +123,7 @@ export function registerGraphRoutes(app: FastifyInstance, tenant: TenantState): 
     requireAnyPermission(caller, SELF_READ_PERMISSIONS);
     const projection = singleUserProjection(request);
     return reply.send({
-      "@odata.context": usersContext(tenant, projection, true),
+      "@odata.context": usersContext(originOf(request, tenant), projection, true),
       ...projectUser(tenant, caller.user, projection, "full"),
     });
   });
@@ -146,7 +152,7 @@ export function registerGraphRoutes(app: FastifyInstance, tenant: TenantState): 
         : [];
     });
     return reply.send({
-      "@odata.context": `${tenant.publicUrl}/v1.0/$metadata#directoryObjects`,
+      "@odata.context": `${originOf(request, tenant)}/v1.0/$metadata#directoryObjects`,
       value,
     });
   });

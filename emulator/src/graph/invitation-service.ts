@@ -122,12 +122,13 @@ function recordInvitation(
   caller: GraphCaller,
   validated: ValidatedRequest,
   request: InvitationRequest,
+  origin: string,
 ): InvitationRecord {
   const id = randomUUID();
   const ticket = randomBytes(24).toString("base64url");
   const inner = `https://invitations.microsoft.com/redeem/?tenant=${tenant.identity.tenantId}&user=${id}&ticket=${ticket}&ver=2.0`;
   // Microsoft's outer shape, but on the local tenant's own origin so the link opens its redeem page.
-  const inviteRedeemUrl = `${tenant.redeemOrigin}/redeem?rd=${encodeURIComponent(inner)}`;
+  const inviteRedeemUrl = `${tenant.settings.redeemOrigin ?? origin}/redeem?rd=${encodeURIComponent(inner)}`;
   const record: InvitationRecord = {
     id,
     userId: user.id,
@@ -153,6 +154,7 @@ function responseBody(
   request: InvitationRequest,
   validated: ValidatedRequest,
   status: InvitationStatus,
+  origin: string,
 ) {
   const info = request.invitedUserMessageInfo;
   const recipients = info?.ccRecipients?.length
@@ -165,7 +167,7 @@ function responseBody(
     : // Graph answers an empty recipient when none was given (graph-contract/doc-examples).
       [{ emailAddress: { name: null, address: null } }];
   return {
-    "@odata.context": `${tenant.publicUrl}/v1.0/$metadata#invitations/$entity`,
+    "@odata.context": `${origin}/v1.0/$metadata#invitations/$entity`,
     id: record.id,
     inviteRedeemUrl: record.inviteRedeemUrl,
     invitedUserDisplayName: request.invitedUserDisplayName ?? null,
@@ -194,6 +196,7 @@ function resetRedemption(
   caller: GraphCaller,
   request: InvitationRequest,
   validated: ValidatedRequest,
+  origin: string,
 ) {
   const userId = request.invitedUser?.id;
   if (!userId)
@@ -223,18 +226,21 @@ function resetRedemption(
     externalUserState: "PendingAcceptance",
     externalUserStateChangeDateTime: now,
   });
-  const record = recordInvitation(tenant, user, caller, validated, request);
-  return responseBody(tenant, record, user, request, validated, "PendingAcceptance");
+  const record = recordInvitation(tenant, user, caller, validated, request, origin);
+  return responseBody(tenant, record, user, request, validated, "PendingAcceptance", origin);
 }
 
 /** POST /invitations after authentication: Entra's rules, then the guest created or updated. */
+/** `origin` is where the caller reached the tenant: links and contexts use it. */
 export function createInvitation(
   tenant: TenantState,
   caller: GraphCaller,
   request: InvitationRequest,
+  origin: string,
 ): InvitationResponse {
   const validated = validate(tenant, request);
-  if (request.resetRedemption === true) return resetRedemption(tenant, caller, request, validated);
+  if (request.resetRedemption === true)
+    return resetRedemption(tenant, caller, request, validated, origin);
 
   if (!mayInvite(tenant, caller.user)) {
     throw new GraphError(403, tenant.settings.invitationsNotAllowedCode, INVITATIONS_NOT_ALLOWED);
@@ -257,12 +263,12 @@ export function createInvitation(
   const guest = existing[0];
   if (guest) {
     // Re-invitation: same user, new invitation id and redeem URL (GRAPH-FACTS.md).
-    const record = recordInvitation(tenant, guest, caller, validated, request);
+    const record = recordInvitation(tenant, guest, caller, validated, request, origin);
     const status: InvitationStatus =
       guest.externalUserState === "Accepted"
         ? tenant.settings.reinviteRedeemedStatus
         : "PendingAcceptance";
-    return responseBody(tenant, record, guest, request, validated, status);
+    return responseBody(tenant, record, guest, request, validated, status, origin);
   }
 
   let userPrincipalName: string | undefined;
@@ -284,6 +290,6 @@ export function createInvitation(
       visibleFromEpochMs: Date.now() + tenant.settings.replicationDelayMs,
     }),
   );
-  const record = recordInvitation(tenant, user, caller, validated, request);
-  return responseBody(tenant, record, user, request, validated, "PendingAcceptance");
+  const record = recordInvitation(tenant, user, caller, validated, request, origin);
+  return responseBody(tenant, record, user, request, validated, "PendingAcceptance", origin);
 }

@@ -3,6 +3,7 @@ import type { UserRecord } from "../store/user-record";
 import type { TenantState } from "../tenant-state";
 import { graphErrors } from "./graph-error";
 import { parseFilter } from "./odata-filter";
+import { originOf } from "../http/request-context";
 import { isEventuallyConsistent, queryWithout, systemQueryOptions } from "./query-options";
 import { compileUserFilter } from "./user-filter";
 import {
@@ -205,11 +206,11 @@ export function listUsers(request: FastifyRequest, tenant: TenantState, access: 
 
   const rest = queryWithout(request, "$skiptoken");
   return {
-    "@odata.context": usersContext(tenant, projection, false),
+    "@odata.context": usersContext(originOf(request, tenant), projection, false),
     ...(total !== null ? { "@odata.count": total } : {}),
     ...(nextToken
       ? {
-          "@odata.nextLink": `${tenant.publicUrl}/v1.0/users?${rest ? `${rest}&` : ""}$skiptoken=${encodePageToken(nextToken)}`,
+          "@odata.nextLink": `${originOf(request, tenant)}/v1.0/users?${rest ? `${rest}&` : ""}$skiptoken=${encodePageToken(nextToken)}`,
         }
       : {}),
     value: page.map((user) => projectUser(tenant, user, projection, access)),

@@ -108,7 +108,7 @@ export function projectUser(
 }
 
 /** `@odata.context` for users: `$metadata#users(displayName,mail)` when `$select` narrows it. */
-export function usersContext(tenant: TenantState, projection: Projection, entity: boolean): string {
+export function usersContext(origin: string, projection: Projection, entity: boolean): string {
   const selected = projection.select ? `(${projection.select.join(",")})` : "";
-  return `${tenant.publicUrl}/v1.0/$metadata#users${selected}${entity ? "/$entity" : ""}`;
+  return `${origin}/v1.0/$metadata#users${selected}${entity ? "/$entity" : ""}`;
 }

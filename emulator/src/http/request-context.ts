@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyRequest } from "fastify";
+import type { TenantState } from "../tenant-state";
 import type { RequestLogEntry } from "../control/request-log";
 
 export type RequestContext = {
@@ -31,3 +32,16 @@ export function contextOf(request: FastifyRequest): RequestContext {
 export const isGraphPath = (url: string) => /^\/(v1\.0|beta)(\/|$|\?)/i.test(url);
 export const isControlPath = (url: string) => url.startsWith("/_emulator");
 export const pathOf = (url: string) => url.split("?")[0] ?? url;
+
+const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * The origin this request reached the tenant on: discovery, `@odata.nextLink`, `@odata.context` and
+ * redeem links use it, so they work whether the caller says 127.0.0.1 or localhost. A configured
+ * public URL wins.
+ */
+export function originOf(request: FastifyRequest, tenant: TenantState): string {
+  if (tenant.fixedPublicUrl) return tenant.fixedPublicUrl;
+  const host = request.headers.host;
+  return host && HOST.test(host) ? `http://${host}` : tenant.listenUrl;
+}

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import { authorityFor } from "../constants";
+import { originOf } from "../http/request-context";
 import type { TenantState } from "../tenant-state";
 import { OAuthError, oauthErrorBody } from "./oauth-error";
 import { assertKnownTenant } from "./tenant-segment";
 
 type TenantParams = { Params: { tenant: string } };
 
-export function openIdConfiguration(tenant: TenantState, segment: string) {
-  const base = `${tenant.publicUrl}/${segment}`;
+export function openIdConfiguration(tenant: TenantState, segment: string, origin: string) {
+  const base = `${origin}/${segment}`;
   const specific = segment.toLowerCase() !== "common" && segment.toLowerCase() !== "organizations";
   // The issuer is the https authority string the portal uses, never this server's http origin (MSAL-FACTS.md).
   const issuer = `${authorityFor(specific ? tenant.identity.tenantId : "{tenantid}")}/v2.0`;
@@ -54,7 +55,7 @@ export function openIdConfiguration(tenant: TenantState, segment: string) {
     tenant_region_scope: "NA",
     cloud_instance_name: "local-tenant.invalid",
     cloud_graph_host_name: "graph.windows.net",
-    msgraph_host: new URL(tenant.publicUrl).host,
+    msgraph_host: new URL(origin).host,
     rbac_url: "https://pas.windows.net",
   };
 }
@@ -77,7 +78,7 @@ export function registerDiscoveryRoutes(app: FastifyInstance, tenant: TenantStat
       }
       return reply
         .header("Cache-Control", "max-age=86400, private")
-        .send(openIdConfiguration(tenant, request.params.tenant));
+        .send(openIdConfiguration(tenant, request.params.tenant, originOf(request, tenant)));
     },
   );
 
