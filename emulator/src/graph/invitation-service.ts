@@ -148,7 +148,6 @@ function recordInvitation(
 }
 
 function responseBody(
-  tenant: TenantState,
   record: InvitationRecord,
   user: UserRecord,
   request: InvitationRequest,
@@ -227,7 +226,7 @@ function resetRedemption(
     externalUserStateChangeDateTime: now,
   });
   const record = recordInvitation(tenant, user, caller, validated, request, origin);
-  return responseBody(tenant, record, user, request, validated, "PendingAcceptance", origin);
+  return responseBody(record, user, request, validated, "PendingAcceptance", origin);
 }
 
 /** POST /invitations after authentication: Entra's rules, then the guest created or updated. */
@@ -268,7 +267,7 @@ export function createInvitation(
       guest.externalUserState === "Accepted"
         ? tenant.settings.reinviteRedeemedStatus
         : "PendingAcceptance";
-    return responseBody(tenant, record, guest, request, validated, status, origin);
+    return responseBody(record, guest, request, validated, status, origin);
   }
 
   let userPrincipalName: string | undefined;
@@ -291,5 +290,5 @@ export function createInvitation(
     }),
   );
   const record = recordInvitation(tenant, user, caller, validated, request, origin);
-  return responseBody(tenant, record, user, request, validated, "PendingAcceptance", origin);
+  return responseBody(record, user, request, validated, "PendingAcceptance", origin);
 }
