@@ -6,12 +6,22 @@ import { encodeFieldError } from "./field-error-codec";
 /**
  * Like zodResolver, but keeps each issue's interpolation values (zodResolver keeps only the message),
  * using the same issue-to-field-error mapping as the server actions, so both report identical errors.
+ * Accepts a loader so that a page can fetch the schema (and zod) after its first paint.
  */
+type ParsingSchema<Values> = {
+  safeParseAsync(
+    input: unknown,
+  ): Promise<
+    { success: true; data: Values } | { success: false; error: { issues: z.core.$ZodIssue[] } }
+  >;
+};
+
 export function schemaResolver<Values extends FieldValues>(
-  schema: z.ZodType<Values>,
+  schema: ParsingSchema<Values> | (() => Promise<ParsingSchema<Values>>),
 ): Resolver<Values> {
   return async (values) => {
-    const parsed = await schema.safeParseAsync(values);
+    const resolved = typeof schema === "function" ? await schema() : schema;
+    const parsed = await resolved.safeParseAsync(values);
     if (parsed.success) return { values: parsed.data, errors: {} };
     const errors: Record<string, unknown> = {};
     for (const [path, fieldErrors] of Object.entries(toFieldErrors(parsed.error.issues))) {

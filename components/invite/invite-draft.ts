@@ -1,4 +1,4 @@
-import { inviteSchema, type InviteFormValues } from "@/lib/invitations/invite-schema";
+import type { InviteFormValues } from "@/lib/invitations/invite-schema";
 import type { SubmissionAttempt } from "./submission-attempt";
 
 /** What survives the trip to the identity provider when the session has to be renewed. */
@@ -49,9 +49,8 @@ export function readInviteDraft(
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as Partial<InviteDraft>;
-    // Restore the fields even when they do not validate yet: the person was still typing.
-    const shape = inviteSchema.safeParse(parsed.values);
-    const values = (shape.success ? shape.data : parsed.values) as InviteFormValues | undefined;
+    // Restored as typed, valid or not: the person was still typing. The resolver validates it again.
+    const values = parsed.values as InviteFormValues | undefined;
     if (!values || typeof values !== "object" || typeof values.email !== "string") return null;
     const attempt = parsed.attempt;
     const validAttempt =

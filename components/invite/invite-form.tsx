@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { usePortalConfig } from "@/components/auth/auth-provider";
 import { useApiToken } from "@/components/auth/use-api-token";
@@ -10,11 +10,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
-import {
-  defaultInviteValues,
-  inviteSchema,
-  type InviteFormValues,
-} from "@/lib/invitations/invite-schema";
+import { defaultInviteValues } from "@/lib/invitations/invite-fields";
+import type { InviteFormValues } from "@/lib/invitations/invite-schema";
 import type { SentInvitationResult } from "./actions";
 import { applyServerFieldErrors } from "./apply-server-field-errors";
 import { GuestFields } from "./fields/guest-fields";
@@ -24,11 +21,12 @@ import { UserTypeField } from "./fields/user-type-field";
 import { FormSection } from "./form-section";
 import { clearInviteDraft, readInviteDraft, saveInviteDraft } from "./invite-draft";
 import { InvitePreview } from "./invite-preview";
+import { loadInviteSchema } from "./load-invite-schema";
 import type { SendError } from "./send-error";
 import { SendErrorAlert } from "./send-error-alert";
 import { useSendInvitation } from "./use-send-invitation";
 
-const resolver = schemaResolver(inviteSchema);
+const resolver = schemaResolver<InviteFormValues>(loadInviteSchema);
 
 export function InviteForm({
   onSent,
@@ -51,7 +49,10 @@ export function InviteForm({
   const [showPreview, setShowPreview] = useState(false);
   const errorAlert = useRef<HTMLDivElement>(null);
 
-  useEffect(() => clearInviteDraft(), []);
+  useEffect(() => {
+    clearInviteDraft();
+    void loadInviteSchema();
+  }, []);
 
   useEffect(() => {
     if (sendError && !sendError.code.startsWith("validation")) errorAlert.current?.focus();
@@ -142,7 +143,11 @@ export function InviteForm({
             </p>
           </form>
           <div id="invite-preview" className="mt-6" hidden={!showPreview}>
-            {showPreview ? <InvitePreview /> : null}
+            {showPreview ? (
+              <Suspense fallback={<Spinner className="mx-auto size-5 text-slate-500" />}>
+                <InvitePreview />
+              </Suspense>
+            ) : null}
           </div>
         </CardBody>
       </Card>

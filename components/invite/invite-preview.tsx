@@ -1,12 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { use } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { buildInvitationRequest } from "@/lib/invitations/graph-request";
-import { inviteSchema, type InviteFormValues } from "@/lib/invitations/invite-schema";
+import type { InviteFormValues } from "@/lib/invitations/invite-schema";
 import { renderNewMgInvitationCommand } from "@/lib/invitations/powershell";
 import { CodeBlock } from "./code-block";
+import { loadInviteSchema } from "./load-invite-schema";
 
 const GRAPH_ENDPOINT = "POST https://graph.microsoft.com/v1.0/invitations";
 
@@ -15,7 +17,8 @@ export function InvitePreview() {
   const t = useTranslations("invite.preview");
   const { control } = useFormContext<InviteFormValues>();
   const values = useWatch({ control });
-  const parsed = inviteSchema.safeParse(values);
+  // Suspends only until the schema has loaded; the form requests it when it mounts.
+  const parsed = use(loadInviteSchema()).safeParse(values);
 
   return (
     <section

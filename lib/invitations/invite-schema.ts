@@ -1,13 +1,21 @@
 import { z } from "zod";
 import { findEmailProblem } from "./email-rules";
+import {
+  CUSTOM_MESSAGE_MAX_LENGTH,
+  DISPLAY_NAME_MAX_LENGTH,
+  SPONSORS_MAX_COUNT,
+  USER_TYPES,
+} from "./invite-fields";
 import { isSupportedLanguageTag } from "./languages";
 
-export const DISPLAY_NAME_MAX_LENGTH = 256;
-/** Graph documents no maximum (over 40k characters are accepted); an invitation e-mail should stay short. */
-export const CUSTOM_MESSAGE_MAX_LENGTH = 2000;
-export const SPONSORS_MAX_COUNT = 5;
-export const USER_TYPES = ["Guest", "Member"] as const;
-export type InvitedUserType = (typeof USER_TYPES)[number];
+export {
+  CUSTOM_MESSAGE_MAX_LENGTH,
+  DISPLAY_NAME_MAX_LENGTH,
+  SPONSORS_MAX_COUNT,
+  USER_TYPES,
+  defaultInviteValues,
+  type InvitedUserType,
+} from "./invite-fields";
 
 /*
  * Every message is an i18n key (under "validation.") and every value it interpolates travels in the
@@ -109,18 +117,3 @@ export const inviteSchema = z
   });
 
 export type InviteFormValues = z.output<typeof inviteSchema>;
-
-/** What a fresh form starts with; `redirectUrl` comes from configuration. */
-export function defaultInviteValues(redirectUrl: string): InviteFormValues {
-  return {
-    email: "",
-    displayName: "",
-    redirectUrl,
-    userType: "Guest",
-    sendInvitationMessage: true,
-    messageLanguage: "",
-    customMessage: "",
-    ccRecipient: "",
-    sponsors: [],
-  };
-}

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
 import { useFieldErrorMessage } from "@/components/forms/use-field-error-message";
 import { Field, inputClasses } from "@/components/ui/field";
-import { CUSTOM_MESSAGE_MAX_LENGTH, type InviteFormValues } from "@/lib/invitations/invite-schema";
+import { CUSTOM_MESSAGE_MAX_LENGTH } from "@/lib/invitations/invite-fields";
+import type { InviteFormValues } from "@/lib/invitations/invite-schema";
 import { LanguagePicker } from "./language-picker";
 
 export function MessageFields() {

@@ -6,7 +6,8 @@ import { useController, useFormContext } from "react-hook-form";
 import { useFieldErrorMessage } from "@/components/forms/use-field-error-message";
 import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
 import { Field } from "@/components/ui/field";
-import { SPONSORS_MAX_COUNT, type InviteFormValues } from "@/lib/invitations/invite-schema";
+import { SPONSORS_MAX_COUNT } from "@/lib/invitations/invite-fields";
+import type { InviteFormValues } from "@/lib/invitations/invite-schema";
 import { usePeopleSearch } from "./use-people-search";
 
 /** Optional sponsors from the directory. With none, Entra makes the inviter the sponsor. */

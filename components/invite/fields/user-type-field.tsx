@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
 import { useFieldErrorMessage } from "@/components/forms/use-field-error-message";
 import { FieldErrorText } from "@/components/ui/field";
-import { USER_TYPES, type InviteFormValues } from "@/lib/invitations/invite-schema";
+import { USER_TYPES } from "@/lib/invitations/invite-fields";
+import type { InviteFormValues } from "@/lib/invitations/invite-schema";
 
 export function UserTypeField() {
   const t = useTranslations("invite.fields.userType");
