@@ -1,7 +1,5 @@
 "use client";
 
-import { InteractionStatus } from "@azure/msal-browser";
-import { useMsal } from "@azure/msal-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -17,9 +15,8 @@ function initialsOf(name: string): string {
 /** The signed-in person's name and UPN with Sign out; a Sign in button otherwise. */
 export function AccountMenu() {
   const t = useTranslations("auth");
-  const { inProgress } = useMsal();
   const account = useSignedInAccount();
-  const { signIn, signOut } = useAuthActions();
+  const { signOut } = useAuthActions();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const container = useRef<HTMLDivElement>(null);
@@ -44,14 +41,8 @@ export function AccountMenu() {
     };
   }, [open]);
 
-  if (inProgress !== InteractionStatus.None && !account) return null;
-  if (!account) {
-    return (
-      <Button size="sm" onClick={() => void signIn()}>
-        {t("signIn")}
-      </Button>
-    );
-  }
+  // Signed out, every page shows the sign-in screen; a second Sign in button here would only compete.
+  if (!account) return null;
 
   const name = account.name || account.username;
   return (

@@ -5,11 +5,13 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
+import { usePortalConfig } from "./auth-provider";
 import { useAuthActions } from "./use-auth-actions";
 
 export function SignInScreen() {
   const t = useTranslations("auth");
   const { signIn } = useAuthActions();
+  const { localTenant } = usePortalConfig();
   const [failed, setFailed] = useState(false);
 
   async function start() {
@@ -44,6 +46,7 @@ export function SignInScreen() {
           {t("signInTitle")}
         </h1>
         <p className="text-sm text-slate-600">{t("signInBody")}</p>
+        {localTenant ? <p className="text-sm text-slate-600">{t("localTenantSignIn")}</p> : null}
         {failed ? <Alert tone="error" role="alert" title={t("signInFailed")} /> : null}
         <Button onClick={start} className="w-full">
           {t("signIn")}
