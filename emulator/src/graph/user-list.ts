@@ -117,6 +117,8 @@ function parseOrderBy(value: string | undefined): Order[] {
   });
 }
 
+const collator = new Intl.Collator("en", { sensitivity: "base", numeric: false });
+
 function compareUsers(order: Order): (a: UserRecord, b: UserRecord) => number {
   return (a, b) => {
     const left = userPropertyValue(a, order.property);
@@ -124,7 +126,7 @@ function compareUsers(order: Order): (a: UserRecord, b: UserRecord) => number {
     if (left == null && right == null) return a.sequence - b.sequence;
     if (left == null) return 1;
     if (right == null) return -1;
-    const result = String(left).toLowerCase().localeCompare(String(right).toLowerCase());
+    const result = collator.compare(String(left), String(right));
     return (order.descending ? -result : result) || a.sequence - b.sequence;
   };
 }

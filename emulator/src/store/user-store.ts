@@ -23,7 +23,8 @@ export class UserStore {
 
   add(user: NewUser): UserRecord {
     if (this.byId.has(user.id)) throw new Error(`A user with id ${user.id} already exists`);
-    const record: UserRecord = { ...user, sequence: this.nextSequence++ };
+    // Callers hand over fresh objects: stamping in place keeps bulk seeding fast.
+    const record: UserRecord = Object.assign(user, { sequence: this.nextSequence++ });
     this.ordered.push(record);
     this.byId.set(record.id, record);
     this.byUserPrincipalName.set(lower(record.userPrincipalName), record);
