@@ -1,0 +1,68 @@
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// Browser tests drive Debian's Chromium (nothing downloads a browser) against `next start`
+// and the local tenant, both started here. Ports differ from the demo's so both can run.
+// The local tenant's fixed tenant id (docs/architecture.md).
+const LOCAL_TENANT_ID = "b3d0c6a4-5e1f-4a27-9c83-2f6d8e0a1b47";
+export const TENANT_PORT = Number(process.env.E2E_TENANT_PORT ?? 4110);
+export const PORTAL_PORT = Number(process.env.E2E_PORTAL_PORT ?? 3100);
+export const TENANT_URL = `http://127.0.0.1:${TENANT_PORT}`;
+export const PORTAL_URL = `http://localhost:${PORTAL_PORT}`;
+
+const dataDir = path.join(__dirname, ".test-output", `portal-data-${process.pid}`);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: ".test-output/playwright",
+  fullyParallel: false,
+  // One worker: every test resets the one local tenant it shares with the others.
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: PORTAL_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: "npx tsx emulator/src/main.ts",
+      url: `${TENANT_URL}/${LOCAL_TENANT_ID}/v2.0/.well-known/openid-configuration`,
+      env: { TENANT_PORT: String(TENANT_PORT), TENANT_SEED: "minimal" },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `npx next start -p ${PORTAL_PORT}`,
+      url: `${PORTAL_URL}/redirect`,
+      env: {
+        LOCAL_TENANT_URL: TENANT_URL,
+        DATA_DIR: dataDir,
+        // The portal under test keeps its history in a fresh embedded database.
+        DATABASE_URL: "",
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
+});
