@@ -2,6 +2,7 @@ import type { Invitation } from "@microsoft/microsoft-graph-types";
 import type { Caller } from "@/lib/auth/caller";
 import { callGraph } from "./call-graph";
 import { connectAs, type GraphConnection } from "./graph-connection";
+import { paceInvitation } from "./invitation-pacing";
 
 export type SentInvitation = { invitation: Invitation; requestId?: string };
 
@@ -15,10 +16,13 @@ export async function sendInvitation(
   request: Invitation,
   connection: GraphConnection = connectAs(caller, "User.Invite.All"),
 ): Promise<SentInvitation> {
-  const { data, requestId } = await callGraph<Invitation>(
-    connection,
-    { method: "POST", path: "/invitations", body: request },
-    "invite",
+  // Every invitation of this instance, single or bulk, shares one pace (invitation-pacing.ts).
+  const { data, requestId } = await paceInvitation(() =>
+    callGraph<Invitation>(
+      connection,
+      { method: "POST", path: "/invitations", body: request },
+      "invite",
+    ),
   );
   return requestId ? { invitation: data, requestId } : { invitation: data };
 }
@@ -47,10 +51,12 @@ export async function resetRedemption(
     resetRedemption: true,
     invitedUser: { id: reset.userId },
   };
-  const { data, requestId } = await callGraph<Invitation>(
-    connection,
-    { method: "POST", path: "/invitations", body: request },
-    "resetRedemption",
+  const { data, requestId } = await paceInvitation(() =>
+    callGraph<Invitation>(
+      connection,
+      { method: "POST", path: "/invitations", body: request },
+      "resetRedemption",
+    ),
   );
   return requestId ? { invitation: data, requestId } : { invitation: data };
 }

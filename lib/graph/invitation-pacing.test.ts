@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { GraphFailure } from "./graph-failure";
+import { SlidingWindowLimiter, invitationLimiter, paceInvitation } from "./invitation-pacing";
+
+function fakeClock() {
+  let time = 0;
+  return {
+    now: () => time,
+    sleep: async (ms: number) => {
+      time += ms;
+    },
+    advance: (ms: number) => {
+      time += ms;
+    },
+  };
+}
+
+describe("SlidingWindowLimiter", () => {
+  it("grants 150 requests per 5 seconds, in order, and never more in any window", async () => {
+    const clock = fakeClock();
+    const limiter = new SlidingWindowLimiter({ requests: 150, windowMs: 5000, ...clock });
+    const granted: number[] = [];
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 400 }, (_, index) =>
+        limiter.acquire().then(() => {
+          granted.push(clock.now());
+          order.push(index);
+        }),
+      ),
+    );
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(granted.filter((time) => time === 0)).toHaveLength(150);
+    expect(granted.at(-1)).toBe(10_000);
+    for (const start of granted) {
+      expect(
+        granted.filter((time) => time >= start && time < start + 5000).length,
+      ).toBeLessThanOrEqual(150);
+    }
+  });
+
+  it("lets a request through as soon as the oldest one leaves the window", async () => {
+    const clock = fakeClock();
+    const limiter = new SlidingWindowLimiter({ requests: 2, windowMs: 1000, ...clock });
+    await limiter.acquire();
+    clock.advance(300);
+    await limiter.acquire();
+    await limiter.acquire();
+    expect(clock.now()).toBe(1000);
+    await limiter.acquire();
+    expect(clock.now()).toBe(1300);
+  });
+
+  it("holds everyone back for Retry-After", async () => {
+    const clock = fakeClock();
+    const limiter = new SlidingWindowLimiter({ requests: 100, windowMs: 1000, ...clock });
+    limiter.backOff(2.128);
+    await limiter.acquire();
+    expect(clock.now()).toBe(2128);
+  });
+});
+
+describe("paceInvitation", () => {
+  it("uses one limiter per process and backs off when Graph still answers 429", async () => {
+    expect(invitationLimiter()).toBe(invitationLimiter());
+    const started = Date.now();
+    await expect(
+      paceInvitation(() =>
+        Promise.reject(new GraphFailure("throttled", { status: 429, retryAfterSeconds: 0.2 })),
+      ),
+    ).rejects.toBeInstanceOf(GraphFailure);
+    await paceInvitation(async () => "sent");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+  });
+});
