@@ -5,4 +5,13 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { validateConfigurationAtStart } = await import("@/lib/config/validate-at-start");
   validateConfigurationAtStart();
+  // Open the history store (and apply migrations) now, not on the first person's first send: the
+  // embedded database takes seconds to start. A failure here is retried by the next getStore().
+  const { getStore } = await import("@/lib/db");
+  getStore().catch((error: unknown) =>
+    console.error(
+      "[store] could not open the invitation history at start:",
+      error instanceof Error ? error.message : "unknown error",
+    ),
+  );
 }
