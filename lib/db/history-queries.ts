@@ -1,8 +1,23 @@
-import { and, count, desc, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  lt,
+  max,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import type { Database } from "./connection";
 import { decodeCursor, encodeCursor } from "./history-cursor";
 import type {
   GuestInviter,
+  HistoryInviter,
   HistoryFilter,
   HistoryPage,
   HistoryPageRequest,
@@ -119,4 +134,41 @@ export async function inviterForGuests(
     if (guestUserId) inviters.set(guestUserId, inviter);
   }
   return inviters;
+}
+
+/** Guests this inviter invited successfully, most recently invited first (or last), one page at a time. */
+export async function guestsInvitedBy(
+  db: Database,
+  inviterOid: string,
+  options: { limit: number; offset: number; oldestFirst?: boolean },
+): Promise<string[]> {
+  const lastInvited = max(history.updatedAt);
+  const rows = await db
+    .select({ guestUserId: history.guestUserId, lastInvited })
+    .from(history)
+    .where(
+      and(
+        eq(history.inviterOid, inviterOid),
+        eq(history.outcome, "succeeded"),
+        isNotNull(history.guestUserId),
+      ),
+    )
+    .groupBy(history.guestUserId)
+    .orderBy(options.oldestFirst ? asc(lastInvited) : desc(lastInvited), asc(history.guestUserId))
+    .limit(Math.max(1, Math.trunc(options.limit)))
+    .offset(Math.max(0, Math.trunc(options.offset)));
+  return rows.flatMap((row) => (row.guestUserId ? [row.guestUserId] : []));
+}
+
+/** Everyone who appears as inviter in the history, for the history page's inviter filter. */
+export async function historyInviters(db: Database): Promise<HistoryInviter[]> {
+  const rows = await db
+    .selectDistinctOn([history.inviterOid], {
+      oid: history.inviterOid,
+      name: history.inviterName,
+      upn: history.inviterUpn,
+    })
+    .from(history)
+    .orderBy(history.inviterOid, desc(history.createdAt));
+  return rows.sort((a, b) => (a.name ?? a.upn ?? a.oid).localeCompare(b.name ?? b.upn ?? b.oid));
 }

@@ -6,6 +6,7 @@ export type {
   GuestInviter,
   GuestUserType,
   HistoryFilter,
+  HistoryInviter,
   HistoryPage,
   HistoryPageRequest,
   InvitationKind,

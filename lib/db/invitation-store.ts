@@ -1,6 +1,12 @@
 import type { Database } from "./connection";
 import { beginAttempt, completeAttempt, getAttempt } from "./attempt-queries";
-import { inviterForGuests, latestRedeemUrlForGuest, listHistory } from "./history-queries";
+import {
+  guestsInvitedBy,
+  historyInviters,
+  inviterForGuests,
+  latestRedeemUrlForGuest,
+  listHistory,
+} from "./history-queries";
 import type { GuestUserType, InvitationKind, InvitationOutcome, InvitationRecord } from "./schema";
 import { guarded } from "./store-error";
 
@@ -95,6 +101,12 @@ export interface GuestInviter {
   invitedAt: Date;
 }
 
+export interface HistoryInviter {
+  oid: string;
+  name: string | null;
+  upn: string | null;
+}
+
 export interface InvitationStore {
   readonly backend: "pglite" | "postgres";
   beginAttempt(entry: NewAttempt, options?: BeginAttemptOptions): Promise<BeginAttemptResult>;
@@ -109,6 +121,13 @@ export interface InvitationStore {
   ): Promise<RedeemLink | undefined>;
   /** Who last invited each guest successfully through the portal; guests never invited are absent. */
   inviterForGuests(guestUserIds: readonly string[]): Promise<Map<string, GuestInviter>>;
+  /** Ids of the guests this inviter invited successfully, most recently invited first unless `oldestFirst`. */
+  guestsInvitedBy(
+    inviterOid: string,
+    options: { limit: number; offset: number; oldestFirst?: boolean },
+  ): Promise<string[]>;
+  /** Everyone who appears as inviter in the history, sorted by name. */
+  historyInviters(): Promise<HistoryInviter[]>;
   close(): Promise<void>;
 }
 
@@ -129,6 +148,9 @@ export function createInvitationStore(
       guarded("latestRedeemUrlForGuest", () => latestRedeemUrlForGuest(db, guestUserId, options)),
     inviterForGuests: (guestUserIds) =>
       guarded("inviterForGuests", () => inviterForGuests(db, guestUserIds)),
+    guestsInvitedBy: (inviterOid, options) =>
+      guarded("guestsInvitedBy", () => guestsInvitedBy(db, inviterOid, options)),
+    historyInviters: () => guarded("historyInviters", () => historyInviters(db)),
     close,
   };
 }
