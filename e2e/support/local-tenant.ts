@@ -55,6 +55,7 @@ export function localTenant(request: APIRequestContext) {
     updateSettings: (patch: Record<string, unknown>) =>
       control(request, "PATCH", "/settings", patch),
     injectFault: (fault: FaultSpec) => control(request, "POST", "/faults", fault),
+    clearFaults: () => control(request, "DELETE", "/faults"),
     seedGuests: (spec: {
       count: number;
       domain?: string;
