@@ -150,9 +150,7 @@ test("an address that belongs to a member, and a blocked domain, are explained",
   await signInAs(page, "adele");
   await fillGuest(page, "megan@contoso.onmicrosoft.com");
   await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(sendError(page)).toContainText(
-    "already belongs to a member of your organization",
-  );
+  await expect(sendError(page)).toContainText("already belongs to a member of your organization");
 
   await fillGuest(page, "someone@blocked.example");
   await page.getByRole("button", { name: "Send invitation" }).click();
