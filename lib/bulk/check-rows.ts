@@ -44,12 +44,13 @@ export function checkRow(row: SheetRow, options: CheckOptions): CheckedRow {
 }
 
 /**
- * Marks repeated addresses: the first row with an address is kept, later ones point back at it.
+ * Marks repeated addresses: the first sendable row with an address is kept, later ones point back at it.
  * `seen` may carry addresses from earlier batches of the same file.
  */
 export function markDuplicate(row: CheckedRow, seen: Map<string, number>): CheckedRow {
   const key = addressKey(row.values.email);
-  if (key === "") return row;
+  // Only rows that would be sent count: a later good row is not held back by an earlier bad one.
+  if (key === "" || row.problems.length > 0) return row;
   const first = seen.get(key);
   if (first === undefined) {
     seen.set(key, row.rowNumber);

@@ -20,3 +20,14 @@ export { INVITATION_KINDS, INVITATION_OUTCOMES, GUEST_USER_TYPES } from "./schem
 export { MAX_HISTORY_PAGE_SIZE } from "./history-queries";
 export { InvalidCursorError } from "./history-cursor";
 export { StoreError } from "./store-error";
+export type {
+  BulkJobCounts,
+  BulkJobProgress,
+  BulkJobRecord,
+  BulkJobRowRecord,
+  BulkJobStore,
+  BulkPauseReason,
+  BulkRowState,
+  NewBulkRow,
+  RowOutcome,
+} from "./bulk-job-store";

@@ -1,3 +1,4 @@
+import { createBulkJobStore, type BulkJobStore } from "./bulk-job-store";
 import type { Database } from "./connection";
 import { beginAttempt, completeAttempt, getAttempt } from "./attempt-queries";
 import {
@@ -128,6 +129,8 @@ export interface InvitationStore {
   ): Promise<string[]>;
   /** Everyone who appears as inviter in the history, sorted by name. */
   historyInviters(): Promise<HistoryInviter[]>;
+  /** Bulk invitation jobs (bulk-job-store.ts). */
+  readonly jobs: BulkJobStore;
   close(): Promise<void>;
 }
 
@@ -151,6 +154,7 @@ export function createInvitationStore(
     guestsInvitedBy: (inviterOid, options) =>
       guarded("guestsInvitedBy", () => guestsInvitedBy(db, inviterOid, options)),
     historyInviters: () => guarded("historyInviters", () => historyInviters(db)),
+    jobs: createBulkJobStore(db),
     close,
   };
 }

@@ -98,3 +98,96 @@ export const invitationHistory = pgTable(
 );
 
 export type InvitationRecord = typeof invitationHistory.$inferSelect;
+
+export const BULK_JOB_STATUSES = ["draft", "running", "paused", "cancelled", "completed"] as const;
+export type BulkJobStatus = (typeof BULK_JOB_STATUSES)[number];
+
+/** Why a job is paused: the person asked, or the worker has no valid token of theirs. */
+export const BULK_PAUSE_REASONS = ["user", "sign_in"] as const;
+export type BulkPauseReason = (typeof BULK_PAUSE_REASONS)[number];
+
+/**
+ * queued → sending (committed before the POST) → succeeded | failed. A row found in `sending`
+ * that no worker is sending is resolved against Graph before it may be sent again (lib/bulk/worker).
+ * `skipped`: never sent (invalid, duplicate or left out by the person); `cancelled`: the job was.
+ */
+export const BULK_ROW_STATES = [
+  "queued",
+  "sending",
+  "succeeded",
+  "failed",
+  "skipped",
+  "cancelled",
+] as const;
+export type BulkRowState = (typeof BULK_ROW_STATES)[number];
+
+export const bulkJobs = pgTable(
+  "bulk_jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerOid: text("owner_oid").notNull(),
+    ownerName: text("owner_name"),
+    ownerUpn: text("owner_upn"),
+    fileName: text("file_name").notNull(),
+    format: text("format").notNull(),
+    /** The file's header row, for the results file. */
+    headers: jsonb("headers").$type<string[]>().notNull(),
+    status: text("status", { enum: BULK_JOB_STATUSES }).notNull().default("draft"),
+    pauseReason: text("pause_reason", { enum: BULK_PAUSE_REASONS }),
+    totalRows: integer("total_rows").notNull(),
+    /** The worker (process) working on the job, and until when; another may take over after. */
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: timestampColumn("lease_expires_at"),
+    createdAt: timestampColumn("created_at").notNull().defaultNow(),
+    updatedAt: timestampColumn("updated_at").notNull().defaultNow(),
+    startedAt: timestampColumn("started_at"),
+    finishedAt: timestampColumn("finished_at"),
+  },
+  (table) => [
+    check("bulk_jobs_status_check", sql`${table.status} in (${oneOf(BULK_JOB_STATUSES)})`),
+    check(
+      "bulk_jobs_pause_reason_check",
+      sql`${table.pauseReason} is null or ${table.pauseReason} in (${oneOf(BULK_PAUSE_REASONS)})`,
+    ),
+    index("bulk_jobs_owner_created_idx").on(table.ownerOid, table.createdAt),
+    index("bulk_jobs_status_idx").on(table.status),
+  ],
+);
+
+export const bulkJobRows = pgTable(
+  "bulk_job_rows",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => bulkJobs.id, { onDelete: "cascade" }),
+    rowNumber: integer("row_number").notNull(),
+    /** The row's cells as read from the file, for the results file. */
+    cells: jsonb("cells").$type<string[]>().notNull(),
+    email: text("email").notNull(),
+    /** The POST /invitations body, built on the server from the validated row. */
+    request: jsonb("request").$type<Record<string, unknown>>(),
+    state: text("state", { enum: BULK_ROW_STATES }).notNull().default("queued"),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    /** A throttled row waits until then. */
+    notBefore: timestampColumn("not_before"),
+    sendingAt: timestampColumn("sending_at"),
+    historyId: uuid("history_id"),
+    invitationId: text("invitation_id"),
+    guestUserId: text("guest_user_id"),
+    redeemUrl: text("redeem_url"),
+    graphStatus: text("graph_status"),
+    requestId: text("request_id"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    completedAt: timestampColumn("completed_at"),
+  },
+  (table) => [
+    check("bulk_job_rows_state_check", sql`${table.state} in (${oneOf(BULK_ROW_STATES)})`),
+    uniqueIndex("bulk_job_rows_job_row_idx").on(table.jobId, table.rowNumber),
+    index("bulk_job_rows_job_state_idx").on(table.jobId, table.state, table.rowNumber),
+  ],
+);
+
+export type BulkJobRecord = typeof bulkJobs.$inferSelect;
+export type BulkJobRowRecord = typeof bulkJobRows.$inferSelect;
