@@ -1,0 +1,57 @@
+import type { User } from "@microsoft/microsoft-graph-types";
+import type { Caller } from "@/lib/auth/caller";
+import { callGraph } from "@/lib/graph/call-graph";
+import { connectAs, type GraphConnection } from "@/lib/graph/graph-connection";
+import { odataString } from "@/lib/graph/odata";
+
+export type DirectoryMatch = {
+  id: string;
+  mail: string;
+  userType: string | null;
+  externalUserState: string | null;
+  createdDateTime: string | null;
+};
+
+/** Addresses per request: Graph limits how many clauses a $filter may join. */
+export const ADDRESSES_PER_QUERY = 15;
+
+/**
+ * Users whose `mail` is one of `addresses` (GET /users?$filter=mail eq '…' or …, User.Read.All),
+ * in chunks. Used to warn about addresses already pending before a bulk job, and by the worker to
+ * find out whether an invitation it lost track of reached Graph.
+ */
+export async function findUsersByMail(
+  caller: Caller,
+  addresses: readonly string[],
+  connection: GraphConnection = connectAs(caller, "User.Read.All"),
+): Promise<DirectoryMatch[]> {
+  const unique = [...new Set(addresses.map((address) => address.trim().toLowerCase()))].filter(
+    (address) => address !== "",
+  );
+  const matches: DirectoryMatch[] = [];
+  for (let start = 0; start < unique.length; start += ADDRESSES_PER_QUERY) {
+    const chunk = unique.slice(start, start + ADDRESSES_PER_QUERY);
+    const { data } = await callGraph<{ value: User[] }>(
+      connection,
+      {
+        method: "GET",
+        path: "/users",
+        filter: chunk.map((address) => `mail eq ${odataString(address)}`).join(" or "),
+        select: ["id", "mail", "userType", "externalUserState", "createdDateTime"],
+        top: 999,
+      },
+      "listPendingGuests",
+    );
+    for (const user of data.value) {
+      if (!user.id || !user.mail) continue;
+      matches.push({
+        id: user.id,
+        mail: user.mail.toLowerCase(),
+        userType: user.userType ?? null,
+        externalUserState: user.externalUserState ?? null,
+        createdDateTime: user.createdDateTime ?? null,
+      });
+    }
+  }
+  return matches;
+}
