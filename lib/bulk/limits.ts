@@ -4,3 +4,5 @@ export const MAX_BULK_FILE_BYTES = 5 * 1024 * 1024;
 /** The invitation manager's documented limit: 150 requests per 5 seconds per tenant (GRAPH-FACTS.md). */
 export const INVITATIONS_PER_WINDOW = 150;
 export const INVITATION_WINDOW_SECONDS = 5;
+/** Addresses per call of the check against the tenant (Graph is asked 15 at a time). */
+export const MAX_ADDRESSES_PER_CHECK = 300;

@@ -17,6 +17,7 @@ export type {
   RedeemLink,
 } from "./invitation-store";
 export { INVITATION_KINDS, INVITATION_OUTCOMES, GUEST_USER_TYPES } from "./schema";
+export { BULK_ROW_STATES } from "./schema";
 export { MAX_HISTORY_PAGE_SIZE } from "./history-queries";
 export { InvalidCursorError } from "./history-cursor";
 export { StoreError } from "./store-error";

@@ -1,0 +1,181 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocalTenant, type LocalTenant } from "@/emulator/src/index";
+import { stopBulkWorker } from "@/lib/bulk/worker";
+import { resetServerConfig } from "@/lib/config/server-config";
+import { closeStore, getStore } from "@/lib/db";
+import {
+  addBulkJobRows,
+  cancelBulkJob,
+  checkExistingAddresses,
+  createBulkJob,
+  getBulkJobProgress,
+  getBulkJobResults,
+  listBulkJobs,
+  listBulkJobRows,
+  pauseBulkJob,
+  resumeBulkJob,
+  startBulkJob,
+} from "./actions";
+
+// The bulk actions on the server: local tenant in process, history and jobs in a throw-away PGlite folder.
+let tenant: LocalTenant;
+let dataDir: string;
+const saved = {
+  LOCAL_TENANT_URL: process.env.LOCAL_TENANT_URL,
+  DATA_DIR: process.env.DATA_DIR,
+  DATABASE_URL: process.env.DATABASE_URL,
+};
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "bulk-actions-"));
+  process.env.DATA_DIR = dataDir;
+  delete process.env.DATABASE_URL;
+  tenant = await startLocalTenant({ port: 0, seed: "minimal" });
+  process.env.LOCAL_TENANT_URL = tenant.url;
+  resetServerConfig();
+  await getStore();
+});
+afterAll(async () => {
+  await stopBulkWorker();
+  await closeStore();
+  await tenant.close();
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  resetServerConfig();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const tokenFor = async (user: string) =>
+  (await tenant.issueToken({ user, audience: "portal-api" })).accessToken;
+
+function unwrap<T>(result: { ok: true; data: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw new Error(`action failed: ${JSON.stringify(result.error)}`);
+  return result.data;
+}
+
+async function submit(token: string, emails: string[], start = true) {
+  const { jobId } = unwrap(
+    await createBulkJob(token, {
+      fileName: "guests.csv",
+      format: "simple",
+      headers: ["email", "sendEmail", "message"],
+      totalRows: emails.length,
+    }),
+  );
+  unwrap(
+    await addBulkJobRows(token, {
+      jobId,
+      rows: emails.map((email, index) => ({
+        rowNumber: index + 2,
+        cells: [email, "false", index === 0 ? "=HYPERLINK(1)" : ""],
+      })),
+    }),
+  );
+  if (start) unwrap(await startBulkJob(token, { jobId }));
+  return jobId;
+}
+
+async function waitFor(token: string, jobId: string, status: string) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const progress = unwrap(await getBulkJobProgress(token, { jobId }));
+    if (progress.job.status === status) return progress;
+    if (Date.now() > deadline) throw new Error(`still ${progress.job.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("bulk actions", () => {
+  it("create, add rows, start, poll to the end and read the results", async () => {
+    const token = await tokenFor("adele");
+    const stamp = Date.now();
+    const emails = [
+      `a.${stamp}@fabrikam.com`,
+      `b.${stamp}@fabrikam.com`,
+      "broken",
+      `A.${stamp}@fabrikam.com`,
+    ];
+    const jobId = await submit(token, emails);
+    const done = await waitFor(token, jobId, "completed");
+    expect(done.counts).toMatchObject({ succeeded: 2, skipped: 2 });
+    expect(done.etaSeconds).toBeNull();
+
+    const results = unwrap(await getBulkJobResults(token, { jobId }));
+    expect(results.headers).toEqual(["email", "sendEmail", "message"]);
+    expect(results.rows.map((row) => [row.state, row.errorCode])).toEqual([
+      ["succeeded", null],
+      ["succeeded", null],
+      ["skipped", "invalid"],
+      ["skipped", "duplicate"],
+    ]);
+    expect(results.rows[0]?.redeemUrl).toContain("redeem");
+
+    const jobs = unwrap(await listBulkJobs(token, {}));
+    expect(jobs[0]).toMatchObject({ id: jobId, status: "completed", isOwner: true });
+    const history = await (await getStore()).listHistory({ guestQuery: emails[0]!, limit: 5 });
+    expect(history.items[0]).toMatchObject({ kind: "bulk", outcome: "succeeded" });
+  });
+
+  it("shows a job to its owner and to helpdesk, not to another member", async () => {
+    const jobId = await submit(await tokenFor("adele"), [`c.${Date.now()}@fabrikam.com`], false);
+    expect(await getBulkJobProgress(await tokenFor("isaiah"), { jobId })).toEqual({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect(await cancelBulkJob(await tokenFor("lee"), { jobId })).toEqual({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    const rows = unwrap(
+      await listBulkJobRows(await tokenFor("lee"), { jobId, offset: 0, limit: 10 }),
+    );
+    expect(rows.total).toBe(1);
+  });
+
+  it("pauses, resumes and cancels", async () => {
+    const token = await tokenFor("megan");
+    tenant.updateSettings({ latencyMs: { invitations: 300 } });
+    try {
+      const stamp = Date.now();
+      const jobId = await submit(
+        token,
+        Array.from({ length: 30 }, (_, index) => `p${index}.${stamp}@fabrikam.com`),
+      );
+      expect(unwrap(await pauseBulkJob(token, { jobId })).status).toBe("paused");
+      expect(unwrap(await resumeBulkJob(token, { jobId })).status).toBe("running");
+      expect(unwrap(await cancelBulkJob(token, { jobId })).status).toBe("cancelled");
+      const progress = unwrap(await getBulkJobProgress(token, { jobId }));
+      expect(progress.counts.cancelled).toBeGreaterThan(0);
+    } finally {
+      tenant.updateSettings({ latencyMs: {} });
+    }
+  });
+
+  it("finds addresses already in the tenant", async () => {
+    const found = unwrap(
+      await checkExistingAddresses(await tokenFor("adele"), {
+        addresses: ["Pending.Guest@fabrikam.com", "nobody@fabrikam.com"],
+      }),
+    );
+    expect(found).toEqual([{ mail: "pending.guest@fabrikam.com", pending: true, guest: true }]);
+  });
+
+  it("validates input and refuses a caller without a token", async () => {
+    expect(await createBulkJob("", { fileName: "x.csv" })).toEqual({
+      ok: false,
+      error: { code: "unauthenticated" },
+    });
+    const result = await createBulkJob(await tokenFor("adele"), {
+      fileName: "x.csv",
+      format: "simple",
+      headers: ["email"],
+      totalRows: 10_001,
+    });
+    expect(result.ok).toBe(false);
+  });
+});

@@ -1,0 +1,75 @@
+import type { BulkJobCounts, BulkJobProgress, BulkJobRecord, BulkJobRowRecord } from "@/lib/db";
+import { INVITATIONS_PER_WINDOW, INVITATION_WINDOW_SECONDS } from "./limits";
+
+/** What the browser sees of a job: never the lease, never a token. */
+export type BulkJobSummary = {
+  id: string;
+  fileName: string;
+  status: BulkJobRecord["status"];
+  pauseReason: BulkJobRecord["pauseReason"];
+  totalRows: number;
+  ownerName: string | null;
+  isOwner: boolean;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+export type BulkJobProgressView = {
+  job: BulkJobSummary;
+  counts: BulkJobCounts;
+  /** Null when nothing is left to send, or the job is not running. */
+  etaSeconds: number | null;
+};
+
+export type BulkRowView = {
+  rowNumber: number;
+  email: string;
+  state: BulkJobRowRecord["state"];
+  errorCode: string | null;
+  errorMessage: string | null;
+  requestId: string | null;
+  guestUserId: string | null;
+  /** Only for the job's owner or a helpdesk or user administrator. */
+  redeemUrl: string | null;
+};
+
+export function summarizeJob(job: BulkJobRecord, viewerOid: string): BulkJobSummary {
+  return {
+    id: job.id,
+    fileName: job.fileName,
+    status: job.status,
+    pauseReason: job.pauseReason,
+    totalRows: job.totalRows,
+    ownerName: job.ownerName,
+    isOwner: job.ownerOid === viewerOid,
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
+}
+
+const MAX_RATE_PER_SECOND = INVITATIONS_PER_WINDOW / INVITATION_WINDOW_SECONDS;
+
+/**
+ * Time left: the rows still to send at the pace of the last few seconds, never faster than the
+ * invitation manager's limit allows (150 per 5 s).
+ */
+export function estimateSecondsLeft(job: BulkJobRecord, progress: BulkJobProgress): number | null {
+  const remaining = progress.counts.queued + progress.counts.sending;
+  if (job.status !== "running" || remaining === 0) return null;
+  const observed = progress.recentlyFinished / progress.rateWindowSeconds;
+  const rate = observed > 0 ? Math.min(observed, MAX_RATE_PER_SECOND) : MAX_RATE_PER_SECOND;
+  return Math.ceil(remaining / rate);
+}
+
+export function viewRow(row: BulkJobRowRecord, showLinks: boolean): BulkRowView {
+  return {
+    rowNumber: row.rowNumber,
+    email: row.email,
+    state: row.state,
+    errorCode: row.errorCode,
+    errorMessage: row.errorMessage,
+    requestId: row.requestId,
+    guestUserId: row.guestUserId,
+    redeemUrl: showLinks ? row.redeemUrl : null,
+  };
+}
