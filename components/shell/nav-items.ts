@@ -1,2 +1,5 @@
 /** Later pages (pending invitations, history, bulk) add themselves here. */
-export const navItems = [{ href: "/", labelKey: "invite" }] as const;
+export const navItems = [
+  { href: "/", labelKey: "invite" },
+  { href: "/pending", labelKey: "pending" },
+] as const;

@@ -1,0 +1,114 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { inputClasses } from "@/components/ui/field";
+import { PENDING_PAGE_SIZES, type PendingOrder, type PendingPageSize } from "./pending-query";
+
+export type PendingFilters = {
+  search: string;
+  pageSize: PendingPageSize;
+  order: PendingOrder;
+  invitedByMe: boolean;
+};
+
+const SEARCH_DELAY_MS = 350;
+
+/** Search (by name or e-mail prefix, on the server), order, page size and "invited by me". */
+export function PendingFiltersBar({
+  filters,
+  onChange,
+}: {
+  filters: PendingFilters;
+  onChange: (filters: PendingFilters) => void;
+}) {
+  const t = useTranslations("pending.filters");
+  const [search, setSearch] = useState(filters.search);
+
+  // Search while typing, once the person pauses; Enter searches at once.
+  useEffect(() => {
+    if (search.trim() === filters.search.trim()) return;
+    const timer = setTimeout(() => onChange({ ...filters, search }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search, filters, onChange]);
+
+  return (
+    <form
+      role="search"
+      aria-label={t("label")}
+      className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_auto_auto] sm:items-end"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onChange({ ...filters, search });
+      }}
+    >
+      <div className="space-y-1.5">
+        <label htmlFor="pending-search" className="block text-sm font-medium text-slate-900">
+          {t("search")}
+        </label>
+        <input
+          id="pending-search"
+          type="search"
+          value={search}
+          maxLength={100}
+          autoComplete="off"
+          aria-describedby="pending-search-hint"
+          onChange={(event) => setSearch(event.target.value)}
+          className={inputClasses}
+        />
+        <p id="pending-search-hint" className="text-sm text-slate-600">
+          {t("searchHint")}
+        </p>
+      </div>
+      <div className="space-y-1.5 sm:self-start">
+        <label htmlFor="pending-order" className="block text-sm font-medium text-slate-900">
+          {t("order")}
+        </label>
+        <select
+          id="pending-order"
+          value={filters.order}
+          onChange={(event) =>
+            onChange({ ...filters, search, order: event.target.value as PendingOrder })
+          }
+          className={inputClasses}
+        >
+          <option value="default">{t("orders.default")}</option>
+          <option value="newest">{t("orders.newest")}</option>
+          <option value="oldest">{t("orders.oldest")}</option>
+        </select>
+      </div>
+      <div className="space-y-1.5 sm:self-start">
+        <label htmlFor="pending-page-size" className="block text-sm font-medium text-slate-900">
+          {t("pageSize")}
+        </label>
+        <select
+          id="pending-page-size"
+          value={filters.pageSize}
+          onChange={(event) =>
+            onChange({
+              ...filters,
+              search,
+              pageSize: Number(event.target.value) as PendingPageSize,
+            })
+          }
+          className={inputClasses}
+        >
+          {PENDING_PAGE_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="flex items-center gap-2 text-sm font-medium text-slate-900 sm:col-span-3">
+        <input
+          type="checkbox"
+          checked={filters.invitedByMe}
+          onChange={(event) => onChange({ ...filters, search, invitedByMe: event.target.checked })}
+          className="accent-brand-700 size-4"
+        />
+        {t("invitedByMe")}
+      </label>
+    </form>
+  );
+}

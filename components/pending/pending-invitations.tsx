@@ -1,0 +1,246 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { SendError } from "@/components/invite/send-error";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Spinner } from "@/components/ui/spinner";
+import { ActionErrorAlert } from "./action-error-alert";
+import {
+  getPendingCapabilities,
+  listPendingInvitations,
+  type PendingCapabilities,
+  type PendingInvitationRow,
+} from "./actions";
+import { LinkDialog } from "./link-dialog";
+import { PendingFiltersBar, type PendingFilters } from "./pending-filters";
+import { PendingTable } from "./pending-table";
+import { ResendDialog } from "./resend-dialog";
+import { ResetDialog } from "./reset-dialog";
+import { RowActions } from "./row-actions";
+import { useLinkActions } from "./use-link-actions";
+import { useServerAction } from "./use-server-action";
+
+type LoadedState =
+  | { status: "error"; error: SendError }
+  | { status: "ready"; rows: PendingInvitationRow[]; nextCursor: string | null; count?: number };
+type PageState = { status: "loading" } | LoadedState;
+
+const INITIAL_FILTERS: PendingFilters = {
+  search: "",
+  pageSize: 25,
+  order: "default",
+  invitedByMe: false,
+};
+
+/**
+ * Guests who have not accepted yet, one Graph page at a time. Graph pages only forward, so the
+ * cursors of the pages seen so far are kept to go back.
+ */
+export function PendingInvitations() {
+  const t = useTranslations("pending");
+  const { call, renewSession } = useServerAction();
+  const [filters, setFilters] = useState<PendingFilters>(INITIAL_FILTERS);
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [loaded, setLoaded] = useState<{ key: string; state: LoadedState } | null>(null);
+  const [capabilities, setCapabilities] = useState<PendingCapabilities | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [actionError, setActionError] = useState<{ title: string; error: SendError } | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const request = useRef(0);
+  const pageIndex = cursors.length - 1;
+  const cursor = cursors[pageIndex] ?? null;
+  // The page shown belongs to one query; until that query's answer arrives, the page is loading.
+  const queryKey = JSON.stringify([filters, cursor, reloads]);
+  const page: PageState = loaded?.key === queryKey ? loaded.state : { status: "loading" };
+
+  useEffect(() => {
+    let cancelled = false;
+    void call(getPendingCapabilities, {}).then((outcome) => {
+      if (!cancelled && outcome.ok) setCapabilities(outcome.data);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [call]);
+
+  useEffect(() => {
+    const current = (request.current += 1);
+    void call(listPendingInvitations, { ...filters, cursor }).then((outcome) => {
+      if (current !== request.current) return;
+      if (outcome.ok) setLoaded({ key: queryKey, state: { status: "ready", ...outcome.data } });
+      // A cursor the server no longer accepts (e.g. after a restart with another secret): start over.
+      else if (outcome.error.code === "validation" && cursor) setCursors([null]);
+      else setLoaded({ key: queryKey, state: { status: "error", error: outcome.error } });
+    });
+  }, [call, filters, cursor, queryKey]);
+
+  const changeFilters = useCallback((next: PendingFilters) => {
+    setFilters(next);
+    setCursors([null]);
+  }, []);
+
+  const updateRow = useCallback((id: string, change: Partial<PendingInvitationRow>) => {
+    setLoaded((current) =>
+      current?.state.status === "ready"
+        ? {
+            ...current,
+            state: {
+              ...current.state,
+              rows: current.state.rows.map((row) => (row.id === id ? { ...row, ...change } : row)),
+            },
+          }
+        : current,
+    );
+  }, []);
+  const removeRow = useCallback((id: string) => {
+    setLoaded((current) =>
+      current?.state.status === "ready"
+        ? {
+            ...current,
+            state: { ...current.state, rows: current.state.rows.filter((row) => row.id !== id) },
+          }
+        : current,
+    );
+  }, []);
+  const announce = useCallback((message: string) => {
+    setActionError(null);
+    setAnnouncement(message);
+  }, []);
+  const showError = useCallback((title: string, error: SendError) => {
+    setAnnouncement("");
+    setActionError({ title, error });
+  }, []);
+
+  const actions = useLinkActions({ announce, showError, updateRow, removeRow });
+  const dialog = actions.dialog;
+  const canReset = capabilities?.canReset ?? false;
+
+  return (
+    <Card aria-labelledby="pending-title">
+      <CardHeader level={1} titleId="pending-title" title={t("title")} description={t("intro")} />
+      <CardBody className="space-y-5">
+        <PendingFiltersBar filters={filters} onChange={changeFilters} />
+        <p className="text-sm text-slate-600">
+          {capabilities?.seesAllLinks ? t("scopeAll") : t("scopeOwn")}
+        </p>
+        <p
+          role="status"
+          aria-live="polite"
+          className="text-sm font-medium text-emerald-800 empty:hidden"
+        >
+          {announcement}
+        </p>
+        {actionError ? (
+          <ActionErrorAlert
+            title={actionError.title}
+            error={actionError.error}
+            onSignInAgain={() => void renewSession()}
+          />
+        ) : null}
+
+        {page.status === "loading" ? (
+          <p role="status" className="flex items-center gap-2 py-10 text-sm text-slate-700">
+            <Spinner />
+            {t("loading")}
+          </p>
+        ) : page.status === "error" ? (
+          <ActionErrorAlert
+            title={t("loadFailed")}
+            error={page.error}
+            onSignInAgain={() => void renewSession()}
+            onRetry={() => setReloads((value) => value + 1)}
+          />
+        ) : page.rows.length === 0 ? (
+          <div className="rounded-lg border border-dashed border-slate-300 px-6 py-10 text-center">
+            <p className="font-medium text-slate-900">
+              {filters.search || filters.invitedByMe ? t("emptyFiltered") : t("empty")}
+            </p>
+            <p className="mt-1 text-sm text-slate-600">{t("emptyHint")}</p>
+          </div>
+        ) : (
+          <>
+            {page.count !== undefined ? (
+              <p className="text-sm text-slate-600">{t("count", { count: page.count })}</p>
+            ) : null}
+            <PendingTable
+              rows={page.rows}
+              renderActions={(row) => (
+                <RowActions
+                  row={row}
+                  canReset={canReset}
+                  busy={actions.busyRow === row.id}
+                  handlers={actions.handlers}
+                />
+              )}
+            />
+          </>
+        )}
+
+        <nav
+          aria-label={t("pager.label")}
+          className="flex flex-wrap items-center justify-between gap-3"
+        >
+          <span className="text-sm text-slate-600">{t("pager.page", { page: pageIndex + 1 })}</span>
+          <span className="flex gap-2">
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={pageIndex === 0 || page.status === "loading"}
+              onClick={() => setCursors((stack) => stack.slice(0, -1))}
+            >
+              {t("pager.previous")}
+            </Button>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={page.status !== "ready" || !page.nextCursor}
+              onClick={() => {
+                if (page.status === "ready" && page.nextCursor) {
+                  const next = page.nextCursor;
+                  setCursors((stack) => [...stack, next]);
+                }
+              }}
+            >
+              {t("pager.next")}
+            </Button>
+          </span>
+        </nav>
+      </CardBody>
+
+      {dialog?.kind === "link" ? (
+        <LinkDialog
+          title={t("linkDialog.title", { name: dialog.row.displayName })}
+          description={t("linkDialog.body")}
+          redeemUrl={dialog.redeemUrl}
+          onClose={actions.closeDialog}
+        />
+      ) : null}
+      {dialog?.kind === "resend" ? (
+        <ResendDialog
+          row={dialog.row}
+          sending={dialog.sending}
+          error={dialog.error}
+          onConfirm={() => void actions.confirmResend(dialog.row, dialog.idempotencyKey)}
+          onClose={actions.closeDialog}
+          onSignInAgain={() => void renewSession()}
+        />
+      ) : null}
+      {dialog?.kind === "reset" ? (
+        <ResetDialog
+          row={dialog.row}
+          resetting={dialog.resetting}
+          error={dialog.error}
+          fieldError={dialog.fieldError}
+          result={dialog.result}
+          onConfirm={(resetRequest) =>
+            void actions.confirmReset(dialog.row, resetRequest, dialog.idempotencyKey)
+          }
+          onClose={actions.closeDialog}
+          onSignInAgain={() => void renewSession()}
+        />
+      ) : null}
+    </Card>
+  );
+}
