@@ -2,4 +2,5 @@
 export const navItems = [
   { href: "/", labelKey: "invite" },
   { href: "/pending", labelKey: "pending" },
+  { href: "/bulk", labelKey: "bulk" },
 ] as const;

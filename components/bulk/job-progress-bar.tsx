@@ -1,0 +1,81 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { BulkJobProgressView } from "@/lib/bulk/job-view";
+
+function etaParts(seconds: number) {
+  return seconds < 60
+    ? { unit: "seconds" as const, value: seconds }
+    : { unit: "minutes" as const, value: Math.ceil(seconds / 60) };
+}
+
+/** Sent, failed and remaining rows, a bar for the share done, and the time left. */
+export function JobProgressBar({ progress }: { progress: BulkJobProgressView }) {
+  const t = useTranslations("bulk.job");
+  const { counts } = progress;
+  const done = counts.succeeded + counts.failed;
+  const remaining = counts.queued + counts.sending;
+  const toSend = done + remaining;
+  const percent = toSend === 0 ? 100 : Math.floor((done / toSend) * 100);
+  const eta = progress.etaSeconds === null ? null : etaParts(progress.etaSeconds);
+
+  return (
+    <div className="space-y-3">
+      <div
+        role="progressbar"
+        aria-label={t("progressLabel")}
+        aria-valuemin={0}
+        aria-valuemax={toSend}
+        aria-valuenow={done}
+        aria-valuetext={t("progressText", { done, total: toSend })}
+        className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+      >
+        <div
+          className="bg-brand-700 h-full rounded-full transition-[width] duration-500"
+          style={{ width: `${percent}%` }}
+        />
+      </div>
+      <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+        <div>
+          <dt className="text-slate-600">{t("counts.sent")}</dt>
+          <dd
+            className="text-lg font-semibold text-emerald-800 tabular-nums"
+            data-testid="count-sent"
+          >
+            {counts.succeeded}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t("counts.failed")}</dt>
+          <dd
+            className="text-lg font-semibold text-red-800 tabular-nums"
+            data-testid="count-failed"
+          >
+            {counts.failed}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t("counts.remaining")}</dt>
+          <dd
+            className="text-lg font-semibold text-slate-900 tabular-nums"
+            data-testid="count-remaining"
+          >
+            {remaining}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t("counts.skipped")}</dt>
+          <dd
+            className="text-lg font-semibold text-slate-700 tabular-nums"
+            data-testid="count-skipped"
+          >
+            {counts.skipped + counts.cancelled}
+          </dd>
+        </div>
+      </dl>
+      {eta ? (
+        <p className="text-sm text-slate-700">{t(`eta.${eta.unit}`, { count: eta.value })}</p>
+      ) : null}
+    </div>
+  );
+}
