@@ -14,4 +14,12 @@ export async function register() {
       error instanceof Error ? error.message : "unknown error",
     ),
   );
+  // Bulk jobs resume after a restart; each waits for its owner's next visit to bring a token.
+  const { ensureBulkWorker } = await import("@/lib/bulk/worker");
+  ensureBulkWorker().catch((error: unknown) =>
+    console.error(
+      "[bulk worker] could not start:",
+      error instanceof Error ? error.message : "unknown error",
+    ),
+  );
 }
