@@ -20,7 +20,7 @@ import {
 import { csvDocument } from "./history-csv";
 
 /** Rows a CSV export holds at most; the filter narrows a bigger history. */
-export const HISTORY_EXPORT_CAP = 10_000;
+const HISTORY_EXPORT_CAP = 10_000;
 const EXPORT_PAGE_SIZE = 200;
 
 /** One entry as the history page shows it. Never the redeem link: the history page is for audit. */

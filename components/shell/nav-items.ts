@@ -2,5 +2,6 @@
 export const navItems = [
   { href: "/", labelKey: "invite" },
   { href: "/pending", labelKey: "pending" },
+  { href: "/history", labelKey: "history" },
   { href: "/bulk", labelKey: "bulk" },
 ] as const;

@@ -1,0 +1,201 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { inputClasses } from "@/components/ui/field";
+import type { HistoryInviter, InvitationKind, InvitationOutcome } from "@/lib/db";
+
+export const KINDS: readonly InvitationKind[] = [
+  "single",
+  "regenerate_link",
+  "resend",
+  "reset_redemption",
+  "bulk",
+];
+export const OUTCOMES: readonly InvitationOutcome[] = ["succeeded", "failed", "pending"];
+
+/** The filter as typed: dates are the browser's calendar days, turned into instants on apply. */
+export type HistoryFilterValues = {
+  guest: string;
+  inviterOid: string;
+  kind: "" | InvitationKind;
+  outcome: "" | InvitationOutcome;
+  fromDate: string;
+  toDate: string;
+};
+
+export const EMPTY_FILTER: HistoryFilterValues = {
+  guest: "",
+  inviterOid: "",
+  kind: "",
+  outcome: "",
+  fromDate: "",
+  toDate: "",
+};
+
+/** The action's input for a filter: "to" includes the whole chosen day in the person's time zone. */
+export function toQuery(values: HistoryFilterValues) {
+  const startOf = (day: string) => new Date(`${day}T00:00:00`);
+  const dayAfter = (day: string) => {
+    const date = startOf(day);
+    date.setDate(date.getDate() + 1);
+    return date;
+  };
+  return {
+    ...(values.guest.trim() ? { guest: values.guest.trim() } : {}),
+    ...(values.inviterOid ? { inviterOid: values.inviterOid } : {}),
+    ...(values.kind ? { kind: values.kind } : {}),
+    ...(values.outcome ? { outcome: values.outcome } : {}),
+    ...(values.fromDate ? { from: startOf(values.fromDate).toISOString() } : {}),
+    ...(values.toDate ? { to: dayAfter(values.toDate).toISOString() } : {}),
+  };
+}
+
+export function HistoryFilters({
+  applied,
+  inviters,
+  onApply,
+}: {
+  applied: HistoryFilterValues;
+  /** Empty for people who see only their own entries: then there is no inviter to choose. */
+  inviters: HistoryInviter[];
+  onApply: (values: HistoryFilterValues) => void;
+}) {
+  const t = useTranslations("history.filters");
+  const tk = useTranslations("history.kinds");
+  const to = useTranslations("history.outcomes");
+  const [values, setValues] = useState(applied);
+  const set = <K extends keyof HistoryFilterValues>(key: K, value: HistoryFilterValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+  const datesReversed = values.fromDate && values.toDate && values.fromDate > values.toDate;
+
+  return (
+    <form
+      role="search"
+      aria-label={t("label")}
+      noValidate
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!datesReversed) onApply(values);
+      }}
+    >
+      <div className="space-y-1.5">
+        <label htmlFor="history-guest" className="block text-sm font-medium">
+          {t("guest")}
+        </label>
+        <input
+          id="history-guest"
+          type="search"
+          value={values.guest}
+          maxLength={100}
+          autoComplete="off"
+          onChange={(event) => set("guest", event.target.value)}
+          className={inputClasses}
+        />
+      </div>
+      {inviters.length > 0 ? (
+        <div className="space-y-1.5">
+          <label htmlFor="history-inviter" className="block text-sm font-medium">
+            {t("inviter")}
+          </label>
+          <select
+            id="history-inviter"
+            value={values.inviterOid}
+            onChange={(event) => set("inviterOid", event.target.value)}
+            className={inputClasses}
+          >
+            <option value="">{t("everyone")}</option>
+            {inviters.map((inviter) => (
+              <option key={inviter.oid} value={inviter.oid}>
+                {inviter.name ?? inviter.upn ?? inviter.oid}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <div className="space-y-1.5">
+        <label htmlFor="history-kind" className="block text-sm font-medium">
+          {t("kind")}
+        </label>
+        <select
+          id="history-kind"
+          value={values.kind}
+          onChange={(event) => set("kind", event.target.value as HistoryFilterValues["kind"])}
+          className={inputClasses}
+        >
+          <option value="">{t("any")}</option>
+          {KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {tk(kind)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="history-outcome" className="block text-sm font-medium">
+          {t("outcome")}
+        </label>
+        <select
+          id="history-outcome"
+          value={values.outcome}
+          onChange={(event) => set("outcome", event.target.value as HistoryFilterValues["outcome"])}
+          className={inputClasses}
+        >
+          <option value="">{t("any")}</option>
+          {OUTCOMES.map((outcome) => (
+            <option key={outcome} value={outcome}>
+              {to(outcome)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="history-from" className="block text-sm font-medium">
+          {t("from")}
+        </label>
+        <input
+          id="history-from"
+          type="date"
+          value={values.fromDate}
+          onChange={(event) => set("fromDate", event.target.value)}
+          className={inputClasses}
+        />
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="history-to" className="block text-sm font-medium">
+          {t("to")}
+        </label>
+        <input
+          id="history-to"
+          type="date"
+          value={values.toDate}
+          aria-invalid={datesReversed ? true : undefined}
+          aria-describedby={datesReversed ? "history-to-error" : undefined}
+          onChange={(event) => set("toDate", event.target.value)}
+          className={inputClasses}
+        />
+        <p
+          id="history-to-error"
+          aria-live="polite"
+          className="text-sm font-medium text-red-700 empty:hidden"
+        >
+          {datesReversed ? t("datesReversed") : ""}
+        </p>
+      </div>
+      <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-3">
+        <Button type="submit">{t("apply")}</Button>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setValues(EMPTY_FILTER);
+            onApply(EMPTY_FILTER);
+          }}
+        >
+          {t("clear")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,192 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import type { SendError } from "@/components/invite/send-error";
+import { ActionErrorAlert } from "@/components/pending/action-error-alert";
+import { useServerAction } from "@/components/pending/use-server-action";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Spinner } from "@/components/ui/spinner";
+import {
+  exportHistoryCsv,
+  getHistoryScope,
+  listHistoryEntries,
+  type HistoryEntriesPage,
+  type HistoryScope,
+} from "./actions";
+import { EMPTY_FILTER, HistoryFilters, toQuery, type HistoryFilterValues } from "./history-filters";
+import { HistoryTable } from "./history-table";
+
+type Loaded = { status: "error"; error: SendError } | ({ status: "ready" } & HistoryEntriesPage);
+
+const PAGE_SIZE = 25;
+
+function download(csv: string) {
+  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `invitation-history-${new Date().toISOString().slice(0, 10)}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The portal's own record of what it did, filtered and paged on the server, with a CSV export. */
+export function HistoryView() {
+  const t = useTranslations("history");
+  const { call, renewSession } = useServerAction();
+  const [scope, setScope] = useState<HistoryScope | null>(null);
+  const [filter, setFilter] = useState<HistoryFilterValues>(EMPTY_FILTER);
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [loaded, setLoaded] = useState<{ key: string; state: Loaded } | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exportMessage, setExportMessage] = useState("");
+  const [exportError, setExportError] = useState<SendError | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const request = useRef(0);
+  const pageIndex = cursors.length - 1;
+  const cursor = cursors[pageIndex] ?? null;
+  const queryKey = JSON.stringify([filter, cursor, reloads]);
+  const page = loaded?.key === queryKey ? loaded.state : null;
+
+  useEffect(() => {
+    let cancelled = false;
+    void call(getHistoryScope, {}).then((outcome) => {
+      if (!cancelled && outcome.ok) setScope(outcome.data);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [call]);
+
+  useEffect(() => {
+    const current = (request.current += 1);
+    void call(listHistoryEntries, { ...toQuery(filter), pageSize: PAGE_SIZE, cursor }).then(
+      (outcome) => {
+        if (current !== request.current) return;
+        setLoaded({
+          key: queryKey,
+          state: outcome.ok
+            ? { status: "ready", ...outcome.data }
+            : { status: "error", error: outcome.error },
+        });
+      },
+    );
+  }, [call, filter, cursor, queryKey]);
+
+  async function exportCsv() {
+    setExporting(true);
+    setExportError(null);
+    setExportMessage("");
+    const outcome = await call(exportHistoryCsv, toQuery(filter));
+    setExporting(false);
+    if (!outcome.ok) return setExportError(outcome.error);
+    download(outcome.data.csv);
+    setExportMessage(
+      t(outcome.data.truncated ? "export.truncated" : "export.done", { count: outcome.data.rows }),
+    );
+  }
+
+  return (
+    <Card aria-labelledby="history-title">
+      <CardHeader
+        level={1}
+        titleId="history-title"
+        title={t("title")}
+        description={t("intro")}
+        actions={
+          <Button variant="secondary" onClick={() => void exportCsv()} disabled={exporting}>
+            {exporting ? <Spinner /> : null}
+            {t("export.button")}
+          </Button>
+        }
+      />
+      <CardBody className="space-y-5">
+        <p className="text-sm text-slate-600" data-testid="history-scope">
+          {scope === null ? "" : scope.seesAll ? t("scopeAll") : t("scopeOwn")}
+        </p>
+        <HistoryFilters
+          key={scope?.seesAll ? "all" : "own"}
+          applied={filter}
+          inviters={scope?.inviters ?? []}
+          onApply={(values) => {
+            setFilter(values);
+            setCursors([null]);
+          }}
+        />
+        <p
+          role="status"
+          aria-live="polite"
+          className="text-sm font-medium text-emerald-800 empty:hidden"
+        >
+          {exportMessage}
+        </p>
+        {exportError ? (
+          <ActionErrorAlert
+            title={t("export.failed")}
+            error={exportError}
+            onSignInAgain={() => void renewSession()}
+          />
+        ) : null}
+
+        {page === null ? (
+          <p role="status" className="flex items-center gap-2 py-10 text-sm text-slate-700">
+            <Spinner />
+            {t("loading")}
+          </p>
+        ) : page.status === "error" ? (
+          <ActionErrorAlert
+            title={t("loadFailed")}
+            error={page.error}
+            onSignInAgain={() => void renewSession()}
+            onRetry={() =>
+              page.error.code === "validation" ? setCursors([null]) : setReloads((n) => n + 1)
+            }
+          />
+        ) : page.rows.length === 0 ? (
+          <div className="rounded-lg border border-dashed border-slate-300 px-6 py-10 text-center">
+            <p className="font-medium text-slate-900">{t("empty")}</p>
+            <p className="mt-1 text-sm text-slate-600">{t("emptyHint")}</p>
+          </div>
+        ) : (
+          <>
+            <p className="text-sm text-slate-600">{t("total", { count: page.total })}</p>
+            <HistoryTable rows={page.rows} />
+          </>
+        )}
+
+        <nav
+          aria-label={t("pager.label")}
+          className="flex flex-wrap items-center justify-between gap-3"
+        >
+          <span className="text-sm text-slate-600">{t("pager.page", { page: pageIndex + 1 })}</span>
+          <span className="flex gap-2">
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={pageIndex === 0 || page === null}
+              onClick={() => setCursors((stack) => stack.slice(0, -1))}
+            >
+              {t("pager.previous")}
+            </Button>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={page?.status !== "ready" || !page.nextCursor}
+              onClick={() => {
+                if (page?.status === "ready" && page.nextCursor) {
+                  const next = page.nextCursor;
+                  setCursors((stack) => [...stack, next]);
+                }
+              }}
+            >
+              {t("pager.next")}
+            </Button>
+          </span>
+        </nav>
+      </CardBody>
+    </Card>
+  );
+}
