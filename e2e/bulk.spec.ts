@@ -79,7 +79,8 @@ test("upload good, bad and duplicate rows, confirm, watch to the end and downloa
     expect(row?.[6]).not.toBe("");
     expect(row?.[8]).toContain("redeem");
   }
-  expect(rows[3]?.[5]).toBe("The same address is in an earlier row.");
+  expect(rows[3]?.[5]).toBe("The same address is already in row 2.");
+  expect(rows[2]?.[5]).toContain("plus sign");
 
   for (const address of good) expect(await tenant.invitations(address)).toHaveLength(1);
   expect(await tenant.invitations("plus+tag@fabrikam.com")).toHaveLength(0);

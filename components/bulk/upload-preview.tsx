@@ -73,7 +73,7 @@ export function UploadPreview({
                 <th scope="col" className="px-3 py-2 font-medium">
                   {t("email")}
                 </th>
-                <th scope="col" className="px-3 py-2 font-medium">
+                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
                   {t("name")}
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
@@ -90,7 +90,9 @@ export function UploadPreview({
                     <td className="px-3 py-2 break-all text-slate-900">
                       {row.values.email || "—"}
                     </td>
-                    <td className="px-3 py-2 text-slate-700">{row.values.displayName || "—"}</td>
+                    <td className="hidden px-3 py-2 text-slate-700 sm:table-cell">
+                      {row.values.displayName || "—"}
+                    </td>
                     <td className="px-3 py-2">
                       {status === "problem" ? (
                         <ul className="space-y-0.5 text-red-800">

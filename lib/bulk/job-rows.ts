@@ -20,7 +20,7 @@ export type PreparedRow = {
   request: Record<string, unknown> | null;
   state: "queued" | "skipped";
   errorCode: SkipReason | null;
-  /** The first problem's i18n key, shown in the results. */
+  /** The first problem, shown in the results: its i18n key, or `{"key","params"}` as JSON when it has values. */
   errorMessage: string | null;
 };
 
@@ -48,7 +48,9 @@ export function prepareRows(
         state: "skipped" as const,
         errorCode:
           checked.duplicateOf !== undefined ? ("duplicate" as const) : ("invalid" as const),
-        errorMessage: problem.key,
+        errorMessage: problem.params
+          ? JSON.stringify({ key: problem.key, params: problem.params })
+          : problem.key,
       };
     }
     if (row.skip) {

@@ -30,6 +30,7 @@ export type NewBulkRow = {
   request: Record<string, unknown> | null;
   state: "queued" | "skipped";
   errorCode?: string | null;
+  errorMessage?: string | null;
 };
 
 export type RowOutcome = {
@@ -81,6 +82,7 @@ export async function addRows(db: Database, jobId: string, batch: NewBulkRow[]):
         request: row.request,
         state: row.state,
         errorCode: row.errorCode ?? null,
+        errorMessage: row.errorMessage ?? null,
       })),
     )
     .onConflictDoNothing({ target: [rows.jobId, rows.rowNumber] })
