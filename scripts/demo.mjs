@@ -37,7 +37,14 @@ function buildIsStale() {
 
 const children = [];
 function stopAll(code) {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  // Each server runs in its own process group (npx does not pass signals on to what it started).
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
   process.exitCode = code;
 }
 process.on("SIGINT", () => stopAll(0));
@@ -48,6 +55,7 @@ function start(name, command, args, env) {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
   });
   child.stdout.on("data", (chunk) => {
     if (process.env.DEMO_VERBOSE) process.stdout.write(`[${name}] ${chunk}`);
