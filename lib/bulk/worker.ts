@@ -190,7 +190,7 @@ export class BulkWorker {
         if (current?.status !== "running") break;
         const stranded = await jobs.strandedRows(job.id, this.options.strandedAfterMs);
         if (stranded.length > 0) {
-          await this.resolveStranded(store, job, stranded, caller);
+          await this.resolveStranded(store, stranded, caller);
           continue;
         }
         const dueInMs = await jobs.nextDueInMs(job.id);
@@ -333,7 +333,6 @@ export class BulkWorker {
   /** Rows left in `sending` by a worker that died (or a request that got no answer): see the class comment. */
   private async resolveStranded(
     store: InvitationStore,
-    job: BulkJobRecord,
     rows: BulkJobRowRecord[],
     caller: Caller,
   ): Promise<void> {
@@ -393,7 +392,6 @@ export class BulkWorker {
         await jobs.requeueRow(row.id, 0);
       }
     }
-    void job;
   }
 }
 
