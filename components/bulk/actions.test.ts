@@ -156,6 +156,20 @@ describe("bulk actions", () => {
     }
   });
 
+  it("checks many addresses against the tenant, 15 per Graph query", async () => {
+    const before = tenant.requests({ pathPrefix: "/v1.0/users", method: "GET" }).length;
+    const many = Array.from({ length: 100 }, (_, index) => `nobody${index}@fabrikam.com`);
+    const found = unwrap(
+      await checkExistingAddresses(await tokenFor("adele"), {
+        addresses: [...many, "accepted.guest@northwind.example"],
+      }),
+    );
+    expect(found).toEqual([
+      { mail: "accepted.guest@northwind.example", pending: false, guest: true },
+    ]);
+    expect(tenant.requests({ pathPrefix: "/v1.0/users", method: "GET" }).length - before).toBe(7);
+  });
+
   it("finds addresses already in the tenant", async () => {
     const found = unwrap(
       await checkExistingAddresses(await tokenFor("adele"), {

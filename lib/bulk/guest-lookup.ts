@@ -14,6 +14,34 @@ export type DirectoryMatch = {
 
 /** Addresses per request: Graph limits how many clauses a $filter may join. */
 export const ADDRESSES_PER_QUERY = 15;
+const PARALLEL_QUERIES = 4;
+
+async function queryChunk(connection: GraphConnection, chunk: string[]): Promise<DirectoryMatch[]> {
+  const { data } = await callGraph<{ value: User[] }>(
+    connection,
+    {
+      method: "GET",
+      path: "/users",
+      filter: chunk.map((address) => `mail eq ${odataString(address)}`).join(" or "),
+      select: ["id", "mail", "userType", "externalUserState", "createdDateTime"],
+      top: 999,
+    },
+    "listPendingGuests",
+  );
+  return data.value.flatMap((user) =>
+    user.id && user.mail
+      ? [
+          {
+            id: user.id,
+            mail: user.mail.toLowerCase(),
+            userType: user.userType ?? null,
+            externalUserState: user.externalUserState ?? null,
+            createdDateTime: user.createdDateTime ?? null,
+          },
+        ]
+      : [],
+  );
+}
 
 /**
  * Users whose `mail` is one of `addresses` (GET /users?$filter=mail eq '…' or …, User.Read.All),
@@ -28,30 +56,20 @@ export async function findUsersByMail(
   const unique = [...new Set(addresses.map((address) => address.trim().toLowerCase()))].filter(
     (address) => address !== "",
   );
-  const matches: DirectoryMatch[] = [];
+  const chunks: string[][] = [];
   for (let start = 0; start < unique.length; start += ADDRESSES_PER_QUERY) {
-    const chunk = unique.slice(start, start + ADDRESSES_PER_QUERY);
-    const { data } = await callGraph<{ value: User[] }>(
-      connection,
-      {
-        method: "GET",
-        path: "/users",
-        filter: chunk.map((address) => `mail eq ${odataString(address)}`).join(" or "),
-        select: ["id", "mail", "userType", "externalUserState", "createdDateTime"],
-        top: 999,
-      },
-      "listPendingGuests",
-    );
-    for (const user of data.value) {
-      if (!user.id || !user.mail) continue;
-      matches.push({
-        id: user.id,
-        mail: user.mail.toLowerCase(),
-        userType: user.userType ?? null,
-        externalUserState: user.externalUserState ?? null,
-        createdDateTime: user.createdDateTime ?? null,
-      });
-    }
+    chunks.push(unique.slice(start, start + ADDRESSES_PER_QUERY));
   }
+  const matches: DirectoryMatch[] = [];
+  // A few requests at a time: quick for a long file, well inside the directory's own limits.
+  let next = 0;
+  const lane = async () => {
+    while (next < chunks.length) {
+      const chunk = chunks[next]!;
+      next += 1;
+      matches.push(...(await queryChunk(connection, chunk)));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_QUERIES, chunks.length) }, lane));
   return matches;
 }
