@@ -1,0 +1,310 @@
+#!/usr/bin/env node
+// `npm run bench:pending`: figures for the pending-invitations page, printed, never asserted.
+// With 20,000 pending guests in the local tenant and 250 ms of Graph latency on /users:
+//  1. one raw Graph page request (the same query the portal sends), for comparison;
+//  2. through the portal, in Chromium: time to the first page of the list, and to a search result;
+//  3. through the portal's server action (a bare POST, as the page sends it): first page, search,
+//     and 20 pages followed by cursor, with the portal server's memory (RSS) before and after.
+// Builds into NEXT_DIST_DIR (default .next-pending) when that folder holds no build yet.
+import { chromium } from "@playwright/test";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const out = path.join(root, ".bench-output");
+const distDir = process.env.NEXT_DIST_DIR ?? ".next-pending";
+const GUESTS = Number(process.env.BENCH_GUESTS ?? 20_000);
+const GRAPH_LATENCY_MS = Number(process.env.BENCH_GRAPH_LATENCY_MS ?? 250);
+const PAGES = 20;
+const PAGE_SIZE = 25;
+const REPEATS = 5;
+const tenantPort = 4130;
+const portalPort = 3130;
+const tenantUrl = `http://127.0.0.1:${tenantPort}`;
+const portalUrl = `http://localhost:${portalPort}`;
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"];
+
+const children = [];
+process.on("exit", () => children.forEach((child) => child.kill("SIGTERM")));
+
+function start(command, args, env) {
+  const child = spawn(command, args, {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ...env },
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 300; i += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} never answered`);
+}
+
+async function control(method, route, body) {
+  const response = await fetch(`${tenantUrl}/_emulator${route}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status}`);
+  return response.json();
+}
+
+/** Resident memory of a process and its descendants, in MB (Linux /proc). */
+function rssMegabytes(pid) {
+  const parents = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i += 1)
+    for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+  let kilobytes = 0;
+  for (const member of tree) {
+    try {
+      const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${member}/status`, "utf8"));
+      kilobytes += Number(match?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return kilobytes / 1024;
+}
+
+function actionId(exportedName) {
+  const manifest = JSON.parse(
+    readFileSync(path.join(root, distDir, "server", "server-reference-manifest.json"), "utf8"),
+  );
+  for (const [id, entry] of Object.entries(manifest.node ?? {}))
+    if (entry.exportedName === exportedName && entry.filename?.includes("components/pending/"))
+      return id;
+  throw new Error(`no server action ${exportedName}`);
+}
+
+/** The action's result from its React Server Components answer. */
+function resultOf(text) {
+  for (const line of text.split("\n")) {
+    const json = line.slice(line.indexOf(":") + 1);
+    try {
+      const value = JSON.parse(json);
+      if (value && typeof value === "object" && "ok" in value) return value;
+    } catch {
+      // another RSC row
+    }
+  }
+  throw new Error("no action result in the answer");
+}
+
+async function post(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch {
+    // A kept-alive socket the server closed meanwhile: one fresh attempt (actions here only read).
+    return fetch(url, init);
+  }
+}
+
+async function callAction(id, args) {
+  const response = await post(`${portalUrl}/pending`, {
+    method: "POST",
+    headers: {
+      "Next-Action": id,
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+    },
+    body: JSON.stringify(args),
+  });
+  const result = resultOf(await response.text());
+  if (!result.ok) throw new Error(`action failed: ${JSON.stringify(result.error)}`);
+  return result.data;
+}
+
+async function timed(run) {
+  const started = performance.now();
+  const value = await run();
+  return { ms: performance.now() - started, value };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value) => `${Math.round(value)} ms`;
+
+async function rawGraphPage(search) {
+  const token = await control("POST", "/tokens", {
+    user: "adele",
+    audience: "graph",
+    scopes: ["User.Read.All"],
+  });
+  const accessToken = token.access_token ?? token.accessToken ?? token.token;
+  let filter = "externalUserState eq 'PendingAcceptance'";
+  if (search)
+    filter += ` and (startswith(displayName,'${search}') or startswith(mail,'${search}'))`;
+  const query = new URLSearchParams({
+    $filter: filter,
+    $select: "id,displayName,mail,userPrincipalName,createdDateTime,externalUserState,userType",
+    $top: String(PAGE_SIZE),
+    $expand: "sponsors($select=id,displayName)",
+  });
+  const times = [];
+  for (let i = 0; i < REPEATS; i += 1) {
+    const { ms: elapsed } = await timed(async () => {
+      const response = await fetch(`${tenantUrl}/v1.0/users?${query}`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      });
+      await response.json();
+    });
+    times.push(elapsed);
+  }
+  return median(times);
+}
+
+async function throughTheBrowser(search) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  const page = await browser.newPage();
+  await page.goto(`${portalUrl}/`);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.getByRole("button", { name: /Adele Vance/ }).click();
+  await page.getByLabel("E-mail address").waitFor();
+  const firstPage = [];
+  const searches = [];
+  for (let i = 0; i < REPEATS; i += 1) {
+    await page.goto(`${portalUrl}/`);
+    await page.getByLabel("E-mail address").waitFor();
+    // From the click on the nav entry to the first row of the list on screen.
+    const first = await timed(async () => {
+      await page.getByRole("link", { name: "Pending invitations" }).click();
+      await page.locator("tbody tr").first().waitFor();
+    });
+    firstPage.push(first.ms);
+    const searched = await timed(async () => {
+      await page.getByLabel("Search by name or e-mail").fill(`${search}${i}`);
+      await page.getByLabel("Search by name or e-mail").press("Enter");
+      await page.getByText("Loading pending invitations…").waitFor({ state: "detached" });
+      await page.locator("tbody tr").first().waitFor();
+    });
+    searches.push(searched.ms);
+  }
+  await browser.close();
+  return { firstPage: median(firstPage), search: median(searches) };
+}
+
+async function main() {
+  mkdirSync(out, { recursive: true });
+  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
+    console.log(`Building the portal into ${distDir}…`);
+    const built = spawnSync("npx", ["next", "build"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_DIST_DIR: distDir },
+    });
+    if (built.status !== 0) throw new Error("next build failed");
+  }
+  const dataDir = path.join(out, "pending-bench-data");
+  rmSync(dataDir, { recursive: true, force: true });
+
+  start("npx", ["tsx", "emulator/src/main.ts"], {
+    TENANT_PORT: String(tenantPort),
+    TENANT_SEED: "minimal",
+  });
+  await waitFor(`${tenantUrl}/_emulator/health`);
+  await control("POST", "/guests", {
+    count: GUESTS,
+    externalUserState: "PendingAcceptance",
+    displayNamePrefix: "Bench Guest",
+  });
+  await control("PATCH", "/settings", { latencyMs: { users: GRAPH_LATENCY_MS } });
+  // `next start` itself, without npx in between, so its process tree is the portal server's.
+  const portal = start(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(portalPort)],
+    {
+      NEXT_DIST_DIR: distDir,
+      LOCAL_TENANT_URL: tenantUrl,
+      DATABASE_URL: "",
+      DATA_DIR: dataDir,
+    },
+  );
+  await waitFor(`${portalUrl}/redirect`);
+  const health = await control("GET", "/health");
+
+  console.log(
+    `\nPending invitations: ${health.users} users in the local tenant (${GUESTS} pending guests seeded), Graph latency ${GRAPH_LATENCY_MS} ms on /users, page size ${PAGE_SIZE}, medians of ${REPEATS}\n`,
+  );
+  const raw = await rawGraphPage();
+  const rawSearch = await rawGraphPage("Bench Guest 1");
+  console.log(`Raw Graph page request (GET /users, one page)        ${ms(raw)}`);
+  console.log(`Raw Graph search request (startswith, one page)      ${ms(rawSearch)}`);
+
+  const listId = actionId("listPendingInvitations");
+  const token = await control("POST", "/tokens", { user: "adele", audience: "portal-api" });
+  const apiToken = token.access_token ?? token.accessToken ?? token.token;
+  // Warm up: the first call validates the key set and makes the on-behalf-of exchange.
+  await callAction(listId, [apiToken, { pageSize: PAGE_SIZE }]);
+  const actionFirst = [];
+  const actionSearch = [];
+  for (let i = 0; i < REPEATS; i += 1) {
+    actionFirst.push(
+      (await timed(() => callAction(listId, [apiToken, { pageSize: PAGE_SIZE }]))).ms,
+    );
+    actionSearch.push(
+      (
+        await timed(() =>
+          callAction(listId, [apiToken, { pageSize: PAGE_SIZE, search: `Bench Guest 1${i}` }]),
+        )
+      ).ms,
+    );
+  }
+  console.log(`Server action, first page                            ${ms(median(actionFirst))}`);
+  console.log(`Server action, search result                         ${ms(median(actionSearch))}`);
+
+  const browser = await throughTheBrowser("Bench Guest 1");
+  console.log(`Browser: nav click to first row of the list          ${ms(browser.firstPage)}`);
+  console.log(`Browser: Enter in search to first matching row       ${ms(browser.search)}`);
+
+  global.gc?.();
+  const before = rssMegabytes(portal.pid);
+  const pageTimes = [];
+  let cursor = null;
+  let rows = 0;
+  for (let i = 0; i < PAGES; i += 1) {
+    const { ms: elapsed, value } = await timed(() =>
+      callAction(listId, [apiToken, { pageSize: PAGE_SIZE, cursor }]),
+    );
+    pageTimes.push(elapsed);
+    rows += value.rows.length;
+    cursor = value.nextCursor;
+    if (!cursor) break;
+  }
+  const after = rssMegabytes(portal.pid);
+  console.log(
+    `Paging ${pageTimes.length} pages by cursor (${rows} rows)              median ${ms(median(pageTimes))} a page`,
+  );
+  console.log(`Portal server RSS before paging                      ${before.toFixed(1)} MB`);
+  console.log(`Portal server RSS after ${PAGES} pages                     ${after.toFixed(1)} MB`);
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
