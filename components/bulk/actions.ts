@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/actions/action-result";
 import { createAction } from "@/lib/actions/create-action";
 import type { Caller } from "@/lib/auth/caller";
 import { DIRECTORY_ROLES, hasRequiredRole } from "@/lib/auth/roles";
-import { findUsersByMail } from "@/lib/bulk/guest-lookup";
+import { findUsersByMail } from "@/lib/graph/users-by-mail";
 import {
   estimateSecondsLeft,
   summarizeJob,

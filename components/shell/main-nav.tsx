@@ -11,7 +11,9 @@ export function MainNav() {
   return (
     <nav aria-label={t("label")} className="-mb-px flex gap-1 overflow-x-auto">
       {navItems.map((item) => {
-        const current = pathname === item.href;
+        // A section's own pages (e.g. one bulk job) keep its tab marked.
+        const current =
+          pathname === item.href || (item.href !== "/" && pathname.startsWith(`${item.href}/`));
         return (
           <Link
             key={item.href}

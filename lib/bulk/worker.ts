@@ -5,7 +5,7 @@ import type { Caller } from "@/lib/auth/caller";
 import type { BulkJobRecord, BulkJobRowRecord, InvitationStore } from "@/lib/db";
 import { GraphFailure } from "@/lib/graph/graph-failure";
 import { sendInvitation, type SentInvitation } from "@/lib/graph/invitations";
-import { findUsersByMail, type DirectoryMatch } from "./guest-lookup";
+import { findUsersByMail, type DirectoryMatch } from "@/lib/graph/users-by-mail";
 import { TokenVault } from "./token-vault";
 
 export type BulkWorkerOptions = {

@@ -1,8 +1,8 @@
 import type { User } from "@microsoft/microsoft-graph-types";
 import type { Caller } from "@/lib/auth/caller";
-import { callGraph } from "@/lib/graph/call-graph";
-import { connectAs, type GraphConnection } from "@/lib/graph/graph-connection";
-import { odataString } from "@/lib/graph/odata";
+import { callGraph } from "./call-graph";
+import { connectAs, type GraphConnection } from "./graph-connection";
+import { odataString } from "./odata";
 
 export type DirectoryMatch = {
   id: string;
