@@ -48,7 +48,7 @@ test("invite, find the guest among the pending, copy the link, accept as the gue
   await openPending(page, "ana.ruiz");
   const row = rowOf(page, email);
   await expect(row).toBeVisible();
-  await expect(row.getByRole("cell").nth(2)).toHaveText("You");
+  await expect(row.getByRole("cell").nth(2)).toHaveText("You", { useInnerText: true });
   await expectAccessible(page);
 
   await row.getByRole("button", { name: "Copy link for Ana Ruiz" }).click();
@@ -205,4 +205,23 @@ test("a team lead sees no reset button, and the reset action refuses a direct ca
   expect(
     await callServerAction(request, "/pending", linkId, [leeToken, { guestUserId: SEEDED.id }]),
   ).toContain("/redeem?rd=");
+});
+
+test("shows Graph's failure with a retry, and an empty state", async ({ page, tenant }) => {
+  await signInAs(page, "adele");
+  await tenant.injectFault({ path: "/v1.0/users", kind: "status", status: 403, count: 1 });
+  await page.getByRole("link", { name: "Pending invitations" }).click();
+  // Next.js has a route announcer with the alert role too.
+  const alert = page
+    .getByRole("alert")
+    .filter({ hasText: "The pending invitations couldn’t be loaded" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("Microsoft Graph request ID");
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(rowOf(page, SEEDED.email)).toBeVisible();
+
+  await page.getByLabel("Search by name or e-mail").fill("nobody-like-this");
+  await page.getByLabel("Search by name or e-mail").press("Enter");
+  await expect(page.getByText("No pending invitations match")).toBeVisible();
+  await expectAccessible(page);
 });

@@ -27,12 +27,22 @@ const portalUrl = `http://localhost:${portalPort}`;
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 
 const children = [];
-process.on("exit", () => children.forEach((child) => child.kill("SIGTERM")));
+// Each child leads its own process group, so npx and tsx take their own children down with them.
+process.on("exit", () =>
+  children.forEach((child) => {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }),
+);
 
 function start(command, args, env) {
   const child = spawn(command, args, {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
     env: { ...process.env, ...env },
   });
   children.push(child);

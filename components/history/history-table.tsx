@@ -16,35 +16,38 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
   const tk = useTranslations("history.kinds");
   const to = useTranslations("history.outcomes");
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
+    <div className="sm:overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm max-sm:block sm:min-w-[48rem]">
         <caption className="sr-only">{t("caption")}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase max-sm:sr-only">
           <tr>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className="px-4 py-3 max-sm:block max-sm:px-0 max-sm:py-1">
               {t("when")}
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className="px-4 py-3 max-sm:block max-sm:px-0 max-sm:py-1">
               {t("guest")}
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className="px-4 py-3 max-sm:block max-sm:px-0 max-sm:py-1">
               {t("kind")}
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className="px-4 py-3 max-sm:block max-sm:px-0 max-sm:py-1">
               {t("inviter")}
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className="px-4 py-3 max-sm:block max-sm:px-0 max-sm:py-1">
               {t("outcome")}
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-200">
+        <tbody className="divide-y divide-slate-200 max-sm:block">
           {rows.map((row) => (
-            <tr key={row.id} className="align-top">
-              <td className="px-4 py-3 text-slate-700">
+            <tr key={row.id} className="align-top max-sm:block max-sm:py-3">
+              <td className="px-4 py-3 text-slate-700 max-sm:block max-sm:px-0 max-sm:py-1">
                 <InvitedAt value={row.createdAt} />
               </td>
-              <th scope="row" className="px-4 py-3 font-normal">
+              <th
+                scope="row"
+                className="px-4 py-3 font-normal max-sm:block max-sm:px-0 max-sm:py-1"
+              >
                 <span className="block font-medium text-slate-900">
                   {row.guestDisplayName ?? row.guestEmail}
                 </span>
@@ -52,19 +55,19 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
                   <span className="block break-all text-slate-600">{row.guestEmail}</span>
                 ) : null}
               </th>
-              <td className="px-4 py-3 text-slate-700">
+              <td className="px-4 py-3 text-slate-700 max-sm:block max-sm:px-0 max-sm:py-1">
                 {tk(row.kind)}
                 <span className="block text-xs text-slate-500">
                   {row.sendInvitationMessage ? t("emailSent") : t("noEmail")}
                 </span>
               </td>
-              <td className="px-4 py-3 text-slate-700">
+              <td className="px-4 py-3 text-slate-700 max-sm:block max-sm:px-0 max-sm:py-1">
                 {row.inviterName ?? row.inviterUpn ?? t("unknown")}
                 {row.inviterName && row.inviterUpn ? (
                   <span className="block text-xs break-all text-slate-500">{row.inviterUpn}</span>
                 ) : null}
               </td>
-              <td className="px-4 py-3">
+              <td className="px-4 py-3 max-sm:block max-sm:px-0 max-sm:py-1">
                 <span
                   className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${OUTCOME_TONES[row.outcome]}`}
                 >
