@@ -217,6 +217,7 @@ test("shows Graph's failure with a retry, and an empty state", async ({ page, te
     .filter({ hasText: "The pending invitations couldn’t be loaded" });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("Microsoft Graph request ID");
+  await expect(alert).toContainText("User.Read.All");
   await alert.getByRole("button", { name: "Try again" }).click();
   await expect(rowOf(page, SEEDED.email)).toBeVisible();
 

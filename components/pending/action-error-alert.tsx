@@ -12,9 +12,12 @@ export function ActionErrorAlert({
   onSignInAgain,
   onRetry,
   retryLabel,
+  explain,
 }: {
   title: string;
   error: SendError;
+  /** A message for this situation instead of the general one for the code (e.g. "forbidden"). */
+  explain?: (error: SendError) => string | undefined;
   onSignInAgain: () => void;
   onRetry?: () => void;
   retryLabel?: string;
@@ -38,7 +41,7 @@ export function ActionErrorAlert({
         ) : undefined
       }
     >
-      <p>{t(error.code)}</p>
+      <p>{explain?.(error) ?? t(error.code)}</p>
       {error.retryAfterSeconds ? (
         <p>{t("retryAfter", { seconds: Math.ceil(error.retryAfterSeconds) })}</p>
       ) : null}

@@ -149,6 +149,7 @@ export function PendingInvitations() {
           <ActionErrorAlert
             title={t("loadFailed")}
             error={page.error}
+            explain={(shown) => (shown.code === "forbidden" ? t("readForbidden") : undefined)}
             onSignInAgain={() => void renewSession()}
             onRetry={() => setReloads((value) => value + 1)}
           />
