@@ -183,7 +183,9 @@ export function PendingInvitations() {
           aria-label={t("pager.label")}
           className="flex flex-wrap items-center justify-between gap-3"
         >
-          <span className="text-sm text-slate-600">{t("pager.page", { page: pageIndex + 1 })}</span>
+          <span role="status" aria-live="polite" className="text-sm text-slate-600">
+            {t("pager.page", { page: pageIndex + 1 })}
+          </span>
           <span className="flex gap-2">
             <Button
               variant="secondary"
