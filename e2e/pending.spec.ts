@@ -225,4 +225,10 @@ test("shows Graph's failure with a retry, and an empty state", async ({ page, te
   await page.getByLabel("Search by name or e-mail").press("Enter");
   await expect(page.getByText("No pending invitations match")).toBeVisible();
   await expectAccessible(page);
+
+  // The search lives in the address: a reload shows the same list.
+  await expect(page).toHaveURL(/\/pending\?q=nobody-like-this$/);
+  await page.reload();
+  await expect(page.getByLabel("Search by name or e-mail")).toHaveValue("nobody-like-this");
+  await expect(page.getByText("No pending invitations match")).toBeVisible();
 });

@@ -13,6 +13,7 @@ import {
   type PendingCapabilities,
   type PendingInvitationRow,
 } from "./actions";
+import { DEFAULT_FILTERS, filtersFromParams, paramsFromFilters } from "./filters-in-url";
 import { LinkDialog } from "./link-dialog";
 import { PendingFiltersBar, type PendingFilters } from "./pending-filters";
 import { PendingTable } from "./pending-table";
@@ -27,12 +28,12 @@ type LoadedState =
   | { status: "ready"; rows: PendingInvitationRow[]; nextCursor: string | null; count?: number };
 type PageState = { status: "loading" } | LoadedState;
 
-const INITIAL_FILTERS: PendingFilters = {
-  search: "",
-  pageSize: 25,
-  order: "default",
-  invitedByMe: false,
-};
+/** The filters of the address bar. The list renders only in the browser (after sign-in), never on the server. */
+function initialFilters(): PendingFilters {
+  return typeof window === "undefined"
+    ? DEFAULT_FILTERS
+    : filtersFromParams(new URLSearchParams(window.location.search));
+}
 
 /**
  * Guests who have not accepted yet, one Graph page at a time. Graph pages only forward, so the
@@ -41,7 +42,7 @@ const INITIAL_FILTERS: PendingFilters = {
 export function PendingInvitations() {
   const t = useTranslations("pending");
   const { call, renewSession } = useServerAction();
-  const [filters, setFilters] = useState<PendingFilters>(INITIAL_FILTERS);
+  const [filters, setFilters] = useState<PendingFilters>(initialFilters);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [loaded, setLoaded] = useState<{ key: string; state: LoadedState } | null>(null);
   const [capabilities, setCapabilities] = useState<PendingCapabilities | null>(null);
@@ -79,6 +80,9 @@ export function PendingInvitations() {
   const changeFilters = useCallback((next: PendingFilters) => {
     setFilters(next);
     setCursors([null]);
+    // Kept in the address so a reload or a shared link shows the same list; no server round trip.
+    const query = paramsFromFilters(next);
+    window.history.replaceState(null, "", `${window.location.pathname}${query ? `?${query}` : ""}`);
   }, []);
 
   const updateRow = useCallback((id: string, change: Partial<PendingInvitationRow>) => {
