@@ -254,6 +254,7 @@ async function main() {
     },
   );
   await waitFor(`${portalUrl}/redirect`);
+  const atStart = rssMegabytes(portal.pid);
   const health = await control("GET", "/health");
 
   console.log(
@@ -308,6 +309,7 @@ async function main() {
   console.log(
     `Paging ${pageTimes.length} pages by cursor (${rows} rows)              median ${ms(median(pageTimes))} a page`,
   );
+  console.log(`Portal server RSS just after start (before any action) ${atStart.toFixed(1)} MB`);
   console.log(`Portal server RSS before paging                      ${before.toFixed(1)} MB`);
   console.log(`Portal server RSS after ${PAGES} pages                     ${after.toFixed(1)} MB`);
 }

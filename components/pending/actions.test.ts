@@ -94,6 +94,8 @@ describe("listPendingInvitations", () => {
       invitedBy: { name: "Adele Vance", source: "sponsor", byMe: true },
       linkAvailable: false,
     });
+    expect(page.capabilities).toEqual({ canReset: false, seesAllLinks: false });
+    expect((await list("lee")).capabilities).toEqual({ canReset: true, seesAllLinks: true });
     // Rows never carry redeem links.
     expect(JSON.stringify(page)).not.toContain("redeem");
   });

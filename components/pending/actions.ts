@@ -51,6 +51,8 @@ export type PendingInvitationsPage = {
   nextCursor: string | null;
   /** All matches, when Graph counted them (sorted queries). */
   count?: number;
+  /** Sent with every page, so the page needs no separate round trip to know which buttons to show. */
+  capabilities: PendingCapabilities;
 };
 
 export type RelinkResult =
@@ -204,6 +206,7 @@ const listAction = createAction({
       }),
       nextCursor: next ? seal(caller, input, next) : null,
       ...(count !== undefined ? { count } : {}),
+      capabilities: { canReset: all, seesAllLinks: all },
     };
   },
 });

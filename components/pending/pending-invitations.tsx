@@ -8,7 +8,6 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { ActionErrorAlert } from "./action-error-alert";
 import {
-  getPendingCapabilities,
   listPendingInvitations,
   type PendingCapabilities,
   type PendingInvitationRow,
@@ -45,6 +44,7 @@ export function PendingInvitations() {
   const [filters, setFilters] = useState<PendingFilters>(initialFilters);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [loaded, setLoaded] = useState<{ key: string; state: LoadedState } | null>(null);
+  // From the last page received: the server decides from the validated token.
   const [capabilities, setCapabilities] = useState<PendingCapabilities | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [actionError, setActionError] = useState<{ title: string; error: SendError } | null>(null);
@@ -57,20 +57,13 @@ export function PendingInvitations() {
   const page: PageState = loaded?.key === queryKey ? loaded.state : { status: "loading" };
 
   useEffect(() => {
-    let cancelled = false;
-    void call(getPendingCapabilities, {}).then((outcome) => {
-      if (!cancelled && outcome.ok) setCapabilities(outcome.data);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [call]);
-
-  useEffect(() => {
     const current = (request.current += 1);
     void call(listPendingInvitations, { ...filters, cursor }).then((outcome) => {
       if (current !== request.current) return;
-      if (outcome.ok) setLoaded({ key: queryKey, state: { status: "ready", ...outcome.data } });
+      if (outcome.ok) {
+        setCapabilities(outcome.data.capabilities);
+        setLoaded({ key: queryKey, state: { status: "ready", ...outcome.data } });
+      }
       // A cursor the server no longer accepts (e.g. after a restart with another secret): start over.
       else if (outcome.error.code === "validation" && cursor) setCursors([null]);
       else setLoaded({ key: queryKey, state: { status: "error", error: outcome.error } });
