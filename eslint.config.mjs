@@ -15,7 +15,13 @@ export default defineConfig([
     "playwright-report/**",
     "blob-report/**",
     "next-env.d.ts",
+    ".bench-output/**",
   ]),
+  {
+    // Playwright fixtures receive a function named `use`; it is not React's hook.
+    files: ["e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
   {
     // Configuration files that tools load as CommonJS or as an anonymous default export.
     files: ["*.config.{js,cjs,mjs}"],

@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalTenant, type LocalTenant } from "@/emulator/src/index";
+import { describe, expect, it } from "vitest";
 import { stopBulkWorker } from "@/lib/bulk/worker";
-import { resetServerConfig } from "@/lib/config/server-config";
-import { closeStore, getStore } from "@/lib/db";
+import { getStore } from "@/lib/db";
+import { setUpActionTests } from "@/lib/actions/action-test-environment";
 import {
   addBulkJobRows,
   cancelBulkJob,
@@ -21,37 +17,10 @@ import {
 } from "./actions";
 
 // The bulk actions on the server: local tenant in process, history and jobs in a throw-away PGlite folder.
-let tenant: LocalTenant;
-let dataDir: string;
-const saved = {
-  LOCAL_TENANT_URL: process.env.LOCAL_TENANT_URL,
-  DATA_DIR: process.env.DATA_DIR,
-  DATABASE_URL: process.env.DATABASE_URL,
-};
 
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "bulk-actions-"));
-  process.env.DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  tenant = await startLocalTenant({ port: 0, seed: "minimal" });
-  process.env.LOCAL_TENANT_URL = tenant.url;
-  resetServerConfig();
-  await getStore();
-});
-afterAll(async () => {
-  await stopBulkWorker();
-  await closeStore();
-  await tenant.close();
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  resetServerConfig();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const local = setUpActionTests("bulk-actions", { beforeClose: stopBulkWorker });
 
-const tokenFor = async (user: string) =>
-  (await tenant.issueToken({ user, audience: "portal-api" })).accessToken;
+const tokenFor = local.tokenFor;
 
 function unwrap<T>(result: { ok: true; data: T } | { ok: false; error: unknown }): T {
   if (!result.ok) throw new Error(`action failed: ${JSON.stringify(result.error)}`);
@@ -139,7 +108,7 @@ describe("bulk actions", () => {
 
   it("pauses, resumes and cancels", async () => {
     const token = await tokenFor("megan");
-    tenant.updateSettings({ latencyMs: { invitations: 300 } });
+    local.tenant.updateSettings({ latencyMs: { invitations: 300 } });
     try {
       const stamp = Date.now();
       const jobId = await submit(
@@ -152,12 +121,12 @@ describe("bulk actions", () => {
       const progress = unwrap(await getBulkJobProgress(token, { jobId }));
       expect(progress.counts.cancelled).toBeGreaterThan(0);
     } finally {
-      tenant.updateSettings({ latencyMs: {} });
+      local.tenant.updateSettings({ latencyMs: {} });
     }
   });
 
-  it("checks many addresses against the tenant, 15 per Graph query", async () => {
-    const before = tenant.requests({ pathPrefix: "/v1.0/users", method: "GET" }).length;
+  it("checks many addresses against the local tenant, 15 per Graph query", async () => {
+    const before = local.tenant.requests({ pathPrefix: "/v1.0/users", method: "GET" }).length;
     const many = Array.from({ length: 100 }, (_, index) => `nobody${index}@fabrikam.com`);
     const found = unwrap(
       await checkExistingAddresses(await tokenFor("adele"), {
@@ -167,10 +136,12 @@ describe("bulk actions", () => {
     expect(found).toEqual([
       { mail: "accepted.guest@northwind.example", pending: false, guest: true },
     ]);
-    expect(tenant.requests({ pathPrefix: "/v1.0/users", method: "GET" }).length - before).toBe(7);
+    expect(
+      local.tenant.requests({ pathPrefix: "/v1.0/users", method: "GET" }).length - before,
+    ).toBe(7);
   });
 
-  it("finds addresses already in the tenant", async () => {
+  it("finds addresses already in the local tenant", async () => {
     const found = unwrap(
       await checkExistingAddresses(await tokenFor("adele"), {
         addresses: ["Pending.Guest@fabrikam.com", "nobody@fabrikam.com"],

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { SendErrorAlert } from "@/components/invite/send-error-alert";
+import { ActionErrorAlert } from "@/components/actions/action-error-alert";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -29,7 +29,11 @@ export function BulkJob({ jobId }: { jobId: string }) {
 
   if (!progress) {
     return error ? (
-      <SendErrorAlert error={error} onSignInAgain={() => void renewSession()} />
+      <ActionErrorAlert
+        title={t("loadFailedTitle")}
+        error={error}
+        onSignInAgain={() => void renewSession()}
+      />
     ) : (
       <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
         <Spinner />
@@ -80,7 +84,11 @@ export function BulkJob({ jobId }: { jobId: string }) {
             </Alert>
           ) : null}
           {error ? (
-            <SendErrorAlert error={error} onSignInAgain={() => void renewSession()} />
+            <ActionErrorAlert
+              title={t("actionFailedTitle")}
+              error={error}
+              onSignInAgain={() => void renewSession()}
+            />
           ) : null}
           <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">
             <JobControls job={progress.job} onChanged={refresh} />

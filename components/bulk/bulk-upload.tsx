@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { usePortalConfig } from "@/components/auth/auth-provider";
-import { SendErrorAlert } from "@/components/invite/send-error-alert";
-import type { SendError } from "@/components/invite/send-error";
+import { ActionErrorAlert } from "@/components/actions/action-error-alert";
+import type { CallError } from "@/components/actions/call-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -17,7 +17,7 @@ import { FileDropZone } from "./file-drop-zone";
 import { readBulkFile, type ReadFile, type ReadProblem } from "./read-bulk-file";
 import { submitJob } from "./submit-job";
 import { UploadPreview, type ExistingAddress } from "./upload-preview";
-import { useBulkAction } from "./use-bulk-action";
+import { useServerAction } from "@/components/actions/use-server-action";
 
 type Phase =
   | { name: "idle" }
@@ -34,12 +34,12 @@ export function BulkUpload() {
   const tp = useTranslations("bulk.preview");
   const { defaultRedirectUrl } = usePortalConfig();
   const router = useRouter();
-  const { call, renewSession } = useBulkAction();
+  const { call, renewSession } = useServerAction();
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
   const [existing, setExisting] = useState<Map<string, ExistingAddress>>(new Map());
   const [tenantCheck, setTenantCheck] = useState<TenantCheck>({ state: "idle", checked: 0 });
   const [leaveOutPending, setLeaveOutPending] = useState(true);
-  const [submitError, setSubmitError] = useState<SendError | null>(null);
+  const [submitError, setSubmitError] = useState<CallError | null>(null);
   const round = useRef(0);
   const summaryRef = useRef<HTMLHeadingElement>(null);
 
@@ -212,7 +212,11 @@ export function BulkUpload() {
           ) : null}
 
           {submitError ? (
-            <SendErrorAlert error={submitError} onSignInAgain={() => void renewSession()} />
+            <ActionErrorAlert
+              title={t("submitFailedTitle")}
+              error={submitError}
+              onSignInAgain={() => void renewSession()}
+            />
           ) : null}
 
           <div className="space-y-2 border-t border-slate-200 pt-4">

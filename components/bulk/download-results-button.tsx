@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { buildResultsCsv } from "@/lib/bulk/results-csv";
 import { getBulkJobResults } from "./actions";
 import { useRowOutcome } from "./row-outcome";
-import { useBulkAction } from "./use-bulk-action";
+import { useServerAction } from "@/components/actions/use-server-action";
 
 function resultsName(fileName: string): string {
   return `${fileName.replace(/\.[^.]*$/, "")}-results.csv`;
@@ -15,7 +15,7 @@ function resultsName(fileName: string): string {
 /** The original file's columns plus each row's outcome, built in the browser and saved as CSV. */
 export function DownloadResultsButton({ jobId }: { jobId: string }) {
   const t = useTranslations("bulk.job");
-  const { call } = useBulkAction();
+  const { call } = useServerAction();
   const { label, reason } = useRowOutcome();
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
 

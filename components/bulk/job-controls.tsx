@@ -5,12 +5,12 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { BulkJobSummary } from "@/lib/bulk/job-view";
 import { cancelBulkJob, pauseBulkJob, resumeBulkJob } from "./actions";
-import { useBulkAction } from "./use-bulk-action";
+import { useServerAction } from "@/components/actions/use-server-action";
 
 /** Pause, resume and cancel (with a confirmation) for the job's owner. */
 export function JobControls({ job, onChanged }: { job: BulkJobSummary; onChanged: () => void }) {
   const t = useTranslations("bulk.job");
-  const { call } = useBulkAction();
+  const { call } = useServerAction();
   const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
 

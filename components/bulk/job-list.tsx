@@ -5,14 +5,14 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { BulkJobSummary } from "@/lib/bulk/job-view";
 import { listBulkJobs } from "./actions";
-import { useBulkAction } from "./use-bulk-action";
+import { useServerAction } from "@/components/actions/use-server-action";
 
 /** Earlier jobs (everyone's, for helpdesk and user administrators), newest first. */
 export function JobList() {
   const t = useTranslations("bulk.list");
   const ts = useTranslations("bulk.job.statuses");
   const format = useFormatter();
-  const { call } = useBulkAction();
+  const { call } = useServerAction();
   const [jobs, setJobs] = useState<BulkJobSummary[] | null>(null);
 
   useEffect(() => {

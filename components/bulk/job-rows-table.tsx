@@ -8,7 +8,7 @@ import type { BulkRowView } from "@/lib/bulk/job-view";
 import type { BulkRowState } from "@/lib/db/schema";
 import { listBulkJobRows } from "./actions";
 import { useRowOutcome } from "./row-outcome";
-import { useBulkAction } from "./use-bulk-action";
+import { useServerAction } from "@/components/actions/use-server-action";
 
 const PAGE_SIZE = 50;
 type Filter = "all" | "failed" | "succeeded" | "skipped";
@@ -22,7 +22,7 @@ const FILTERS: Record<Filter, BulkRowState[] | undefined> = {
 /** Each row's outcome, a page at a time; `refreshKey` changes whenever the counts do. */
 export function JobRowsTable({ jobId, refreshKey }: { jobId: string; refreshKey: string }) {
   const t = useTranslations("bulk.rows");
-  const { call } = useBulkAction();
+  const { call } = useServerAction();
   const { label, reason } = useRowOutcome();
   const [filter, setFilter] = useState<Filter>("all");
   const [offset, setOffset] = useState(0);

@@ -1,12 +1,12 @@
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { ReadFile } from "./read-bulk-file";
-import type { BulkCallResult } from "./use-bulk-action";
+import type { ActionOutcome } from "@/components/actions/use-server-action";
 import { addBulkJobRows, createBulkJob, startBulkJob } from "./actions";
 
 type Call = <T>(
   action: (accessToken: string, input: unknown) => Promise<ActionResult<T>>,
   input: unknown,
-) => Promise<BulkCallResult<T>>;
+) => Promise<ActionOutcome<T>>;
 
 // Server actions accept about 1 MB per request: rows go in batches well under it.
 const MAX_BATCH_ROWS = 1_000;
@@ -22,7 +22,7 @@ export async function submitJob(
   file: ReadFile,
   leaveOut: ReadonlySet<number>,
   onProgress: (sent: number) => void,
-): Promise<BulkCallResult<{ jobId: string }>> {
+): Promise<ActionOutcome<{ jobId: string }>> {
   const created = await call(createBulkJob, {
     fileName: file.fileName.slice(0, 255),
     format: file.sheet.format,

@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { SendError } from "@/components/invite/send-error";
+import type { CallError } from "@/components/actions/call-error";
 import type { BulkJobProgressView } from "@/lib/bulk/job-view";
 import { getBulkJobProgress } from "./actions";
-import { useBulkAction } from "./use-bulk-action";
+import { useServerAction } from "@/components/actions/use-server-action";
 
 const POLL_MS = 1_500;
 
@@ -17,9 +17,9 @@ function isFinal(progress: BulkJobProgressView | null): boolean {
  * memory for the worker, which acts on the owner's behalf (and pauses when no valid token arrives).
  */
 export function useJobProgress(jobId: string) {
-  const { call, renewSession } = useBulkAction();
+  const { call, renewSession } = useServerAction();
   const [progress, setProgress] = useState<BulkJobProgressView | null>(null);
-  const [error, setError] = useState<SendError | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
   const [version, setVersion] = useState(0);
   const latest = useRef<BulkJobProgressView | null>(null);
 

@@ -1,20 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PEOPLE, startLocalTenant, type LocalTenant } from "@/emulator/src/index";
-import { resetServerConfig } from "@/lib/config/server-config";
-import { closeStore, getStore, type NewAttempt } from "@/lib/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpActionTests } from "@/lib/actions/action-test-environment";
+import { PEOPLE } from "@/emulator/src/index";
+import { getStore, type NewAttempt } from "@/lib/db";
 import { exportHistoryCsv, getHistoryScope, listHistoryEntries } from "./actions";
 
 // The history actions on the server: tokens from the local tenant in process, entries in a throw-away PGlite.
-let tenant: LocalTenant;
-let dataDir: string;
-const saved = {
-  LOCAL_TENANT_URL: process.env.LOCAL_TENANT_URL,
-  DATA_DIR: process.env.DATA_DIR,
-  DATABASE_URL: process.env.DATABASE_URL,
-};
 
 async function record(
   entry: Partial<NewAttempt> & { inviterOid: string; guestEmail: string },
@@ -45,13 +35,8 @@ async function record(
   );
 }
 
+const local = setUpActionTests("history-actions");
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "history-actions-"));
-  process.env.DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  tenant = await startLocalTenant({ port: 0, seed: "minimal" });
-  process.env.LOCAL_TENANT_URL = tenant.url;
-  resetServerConfig();
   await record({
     inviterOid: PEOPLE.adele.id,
     inviterName: "Adele Vance",
@@ -74,19 +59,8 @@ beforeAll(async () => {
     kind: "reset_redemption",
   });
 });
-afterAll(async () => {
-  await closeStore();
-  await tenant.close();
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  resetServerConfig();
-  await rm(dataDir, { recursive: true, force: true });
-});
 
-const tokenFor = async (user: string) =>
-  (await tenant.issueToken({ user, audience: "portal-api" })).accessToken;
+const tokenFor = local.tokenFor;
 
 describe("listHistoryEntries", () => {
   it("shows a team lead only their own entries, whatever inviter they ask for", async () => {

@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import type { SendError } from "@/components/invite/send-error";
-import { ActionErrorAlert } from "@/components/pending/action-error-alert";
-import { useServerAction } from "@/components/pending/use-server-action";
+import type { CallError } from "@/components/actions/call-error";
+import { ActionErrorAlert } from "@/components/actions/action-error-alert";
+import { useServerAction } from "@/components/actions/use-server-action";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
@@ -18,7 +18,7 @@ import {
 import { EMPTY_FILTER, HistoryFilters, toQuery, type HistoryFilterValues } from "./history-filters";
 import { HistoryTable } from "./history-table";
 
-type Loaded = { status: "error"; error: SendError } | ({ status: "ready" } & HistoryEntriesPage);
+type Loaded = { status: "error"; error: CallError } | ({ status: "ready" } & HistoryEntriesPage);
 
 const PAGE_SIZE = 25;
 
@@ -43,7 +43,7 @@ export function HistoryView() {
   const [loaded, setLoaded] = useState<{ key: string; state: Loaded } | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportMessage, setExportMessage] = useState("");
-  const [exportError, setExportError] = useState<SendError | null>(null);
+  const [exportError, setExportError] = useState<CallError | null>(null);
   const [reloads, setReloads] = useState(0);
   const request = useRef(0);
   const pageIndex = cursors.length - 1;

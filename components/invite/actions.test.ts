@@ -1,50 +1,17 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PEOPLE, startLocalTenant, type LocalTenant } from "@/emulator/src/index";
-import { resetServerConfig } from "@/lib/config/server-config";
-import { closeStore, getStore } from "@/lib/db";
+import { describe, expect, it } from "vitest";
+import { getStore } from "@/lib/db";
+import { setUpActionTests } from "@/lib/actions/action-test-environment";
+import { PEOPLE } from "@/emulator/src/index";
 import { searchPeople, sendInvitation } from "./actions";
 
 // The invite actions end to end on the server: the local tenant in process (tokens, on-behalf-of, Graph)
 // and the history in a throw-away PGlite folder.
-let tenant: LocalTenant;
-let dataDir: string;
-const saved = {
-  LOCAL_TENANT_URL: process.env.LOCAL_TENANT_URL,
-  DATA_DIR: process.env.DATA_DIR,
-  DATABASE_URL: process.env.DATABASE_URL,
-};
 
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "invite-actions-"));
-  process.env.DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  tenant = await startLocalTenant({ port: 0, seed: "minimal" });
-  process.env.LOCAL_TENANT_URL = tenant.url;
-  resetServerConfig();
-  await getStore(); // Opening PGlite and migrating takes seconds: keep it out of the first test.
-});
-afterEach(() => {
-  tenant.clearFaults();
-  tenant.updateSettings({ latencyMs: {} });
-});
-afterAll(async () => {
-  await closeStore();
-  await tenant.close();
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  resetServerConfig();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const local = setUpActionTests("invite-actions");
 
-const tokenFor = async (user: string, issuedAtOffsetSeconds = 0) =>
-  (await tenant.issueToken({ user, audience: "portal-api", issuedAtOffsetSeconds })).accessToken;
+const tokenFor = local.tokenFor;
 const invitationPosts = () =>
-  tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" }).length;
+  local.tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" }).length;
 
 let counter = 0;
 function formValues(overrides: Record<string, unknown> = {}) {
@@ -82,7 +49,7 @@ describe("sendInvitation", () => {
       },
     });
     if (!result.ok) return;
-    expect(tenant.user(result.data.guestUserId)?.mail).toBe(values.email);
+    expect(local.tenant.user(result.data.guestUserId)?.mail).toBe(values.email);
 
     const [recorded] = (
       await (await getStore()).listHistory({ limit: 1, guestQuery: values.email })
@@ -126,7 +93,7 @@ describe("sendInvitation", () => {
   });
 
   it("reports a double click while the first is in flight as duplicate_in_progress", async () => {
-    tenant.updateSettings({ latencyMs: { invitations: 400 } });
+    local.tenant.updateSettings({ latencyMs: { invitations: 400 } });
     const token = await tokenFor("adele");
     const input = { values: formValues(), idempotencyKey: newKey() };
     const first = sendInvitation(token, input);
@@ -164,7 +131,7 @@ describe("sendInvitation", () => {
   });
 
   it("survives a 503 followed by success", async () => {
-    tenant.injectFault({
+    local.tenant.injectFault({
       path: "/v1.0/invitations",
       kind: "status",
       status: 503,
@@ -178,7 +145,7 @@ describe("sendInvitation", () => {
   });
 
   it("returns throttled after bounded retries", async () => {
-    tenant.injectFault({
+    local.tenant.injectFault({
       path: "/v1.0/invitations",
       kind: "status",
       status: 429,
@@ -200,17 +167,17 @@ describe("sendInvitation", () => {
     ["an expired token", () => tokenFor("adele", -7200), "session_expired"],
     [
       "a Graph token instead of the portal's",
-      async () => (await tenant.issueToken({ user: "adele", audience: "graph" })).accessToken,
+      async () => (await local.tenant.issueToken({ user: "adele", audience: "graph" })).accessToken,
       "unauthenticated",
     ],
   ])("refuses %s before any Graph call", async (_case, makeToken, code) => {
-    const before = tenant.requests().length;
+    const before = local.tenant.requests().length;
     const result = await sendInvitation((await makeToken()) as string, {
       values: formValues(),
       idempotencyKey: newKey(),
     });
     expect(result).toEqual({ ok: false, error: { code } });
-    expect(tenant.requests().length).toBe(before);
+    expect(local.tenant.requests().length).toBe(before);
   });
 
   it("validates with the shared schema and reports errors by form field", async () => {

@@ -22,8 +22,8 @@ import { FormSection } from "./form-section";
 import { clearInviteDraft, readInviteDraft, saveInviteDraft } from "./invite-draft";
 import { InvitePreview } from "./invite-preview";
 import { loadInviteSchema } from "./load-invite-schema";
-import type { SendError } from "./send-error";
-import { SendErrorAlert } from "./send-error-alert";
+import type { CallError } from "@/components/actions/call-error";
+import { ActionErrorAlert } from "@/components/actions/action-error-alert";
 import { useSendInvitation } from "./use-send-invitation";
 
 const resolver = schemaResolver<InviteFormValues>(loadInviteSchema);
@@ -44,7 +44,7 @@ export function InviteForm({
     mode: "onTouched",
   });
   const { send, sending, pendingAttempt } = useSendInvitation(draft?.attempt ?? null);
-  const [sendError, setSendError] = useState<SendError | null>(null);
+  const [sendError, setSendError] = useState<CallError | null>(null);
   const [restored, setRestored] = useState(draft !== null);
   const [showPreview, setShowPreview] = useState(false);
   const errorAlert = useRef<HTMLDivElement>(null);
@@ -121,7 +121,15 @@ export function InviteForm({
             </FormSection>
 
             {sendError ? (
-              <SendErrorAlert ref={errorAlert} error={sendError} onSignInAgain={signInAgain} />
+              <ActionErrorAlert
+                ref={errorAlert}
+                title={t("errorTitle")}
+                explain={(error) =>
+                  error.code === "session_expired" ? t("sessionExpiredKeepsForm") : undefined
+                }
+                error={sendError}
+                onSignInAgain={signInAgain}
+              />
             ) : null}
 
             <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:justify-end">

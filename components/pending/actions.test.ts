@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { MINIMAL_GUESTS, PEOPLE, startLocalTenant, type LocalTenant } from "@/emulator/src/index";
+import { describe, expect, it } from "vitest";
+import { getStore } from "@/lib/db";
+import { setUpActionTests } from "@/lib/actions/action-test-environment";
+import { MINIMAL_GUESTS, PEOPLE } from "@/emulator/src/index";
 import { sendInvitation } from "@/components/invite/actions";
-import { resetServerConfig } from "@/lib/config/server-config";
-import { closeStore, getStore } from "@/lib/db";
 import {
   getPendingCapabilities,
   getRedeemLink,
@@ -17,37 +14,10 @@ import {
 } from "./actions";
 
 // The pending-page actions end to end on the server: the local tenant in process and a throw-away PGlite.
-let tenant: LocalTenant;
-let dataDir: string;
-const saved = {
-  LOCAL_TENANT_URL: process.env.LOCAL_TENANT_URL,
-  DATA_DIR: process.env.DATA_DIR,
-  DATABASE_URL: process.env.DATABASE_URL,
-};
 
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "pending-actions-"));
-  process.env.DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  tenant = await startLocalTenant({ port: 0, seed: "minimal" });
-  process.env.LOCAL_TENANT_URL = tenant.url;
-  resetServerConfig();
-  await getStore();
-});
-afterEach(() => tenant.clearFaults());
-afterAll(async () => {
-  await closeStore();
-  await tenant.close();
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  resetServerConfig();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const local = setUpActionTests("pending-actions");
 
-const tokenFor = async (user: string) =>
-  (await tenant.issueToken({ user, audience: "portal-api" })).accessToken;
+const tokenFor = local.tokenFor;
 const newKey = () => crypto.randomUUID();
 let counter = 0;
 
@@ -101,12 +71,12 @@ describe("listPendingInvitations", () => {
   });
 
   it("asks Graph for one page with User.Read.All, and follows the signed cursor page by page", async () => {
-    tenant.seedGuests({
+    local.tenant.seedGuests({
       count: 60,
       displayNamePrefix: "Paging Guest",
       externalUserState: "PendingAcceptance",
     });
-    const before = tenant.requests({ pathPrefix: "/v1.0/users" }).length;
+    const before = local.tenant.requests({ pathPrefix: "/v1.0/users" }).length;
     const seen = new Set<string>();
     let cursor: string | null = null;
     let pages = 0;
@@ -118,9 +88,9 @@ describe("listPendingInvitations", () => {
       pages += 1;
     } while (cursor && pages < 10);
     expect(seen.size).toBeGreaterThanOrEqual(61);
-    expect(tenant.requests({ pathPrefix: "/v1.0/users" }).length - before).toBe(pages);
-    const [exchange] = tenant
-      .requests({ pathPrefix: `/${tenant.tenantId}/oauth2/v2.0/token` })
+    expect(local.tenant.requests({ pathPrefix: "/v1.0/users" }).length - before).toBe(pages);
+    const [exchange] = local.tenant
+      .requests({ pathPrefix: `/${local.tenant.tenantId}/oauth2/v2.0/token` })
       .slice(-1);
     expect(String((exchange?.body as { scope?: string }).scope)).toContain("User.Read.All");
   });
@@ -148,7 +118,7 @@ describe("listPendingInvitations", () => {
     expect(byMail.rows.map((row) => row.id)).toEqual([guest.guestUserId]);
     const byName = await list("adele", { search: "Pending G" });
     expect(byName.rows.map((row) => row.id)).toEqual([MINIMAL_GUESTS.pending.id]);
-    const filter = tenant.requests({ pathPrefix: "/v1.0/users" }).at(-1)?.query.$filter;
+    const filter = local.tenant.requests({ pathPrefix: "/v1.0/users" }).at(-1)?.query.$filter;
     expect(String(filter)).toContain("startswith(displayName,'Pending G')");
   });
 
@@ -160,7 +130,7 @@ describe("listPendingInvitations", () => {
     expect(times).toEqual([...times].sort().reverse());
     expect(page.rows.map((row) => row.id)).toContain(guest.guestUserId);
     expect(page.count).toEqual(expect.any(Number));
-    const request = tenant.requests({ pathPrefix: "/v1.0/users" }).at(-1);
+    const request = local.tenant.requests({ pathPrefix: "/v1.0/users" }).at(-1);
     expect(request?.headers.consistencylevel).toBe("eventual");
     expect(request?.query.$count).toBe("true");
   });
@@ -217,7 +187,7 @@ describe("regenerateRedeemLink and resendInvitation", () => {
     });
     if (!result.ok || result.data.status !== "ok") return;
     const { redeemUrl } = result.data;
-    const made = tenant
+    const made = local.tenant
       .invitations()
       .find((invitation) => invitation.inviteRedeemUrl === redeemUrl);
     expect(made).toMatchObject({ sendInvitationMessage: false, userId: MINIMAL_GUESTS.pending.id });
@@ -236,12 +206,14 @@ describe("regenerateRedeemLink and resendInvitation", () => {
       data: { redeemUrl },
     });
     // The same key again answers from the history without a second invitation.
-    const posts = tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" }).length;
+    const posts = local.tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" }).length;
     await regenerateRedeemLink(await tokenFor("adele"), {
       guestUserId: MINIMAL_GUESTS.pending.id,
       idempotencyKey: key,
     });
-    expect(tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" }).length).toBe(posts);
+    expect(local.tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" }).length).toBe(
+      posts,
+    );
   });
 
   it("resends with the e-mail and records it; refuses guests who already accepted", async () => {
@@ -252,7 +224,7 @@ describe("regenerateRedeemLink and resendInvitation", () => {
     });
     expect(result).toMatchObject({ ok: true, data: { status: "ok", email: guest.email } });
     expect(
-      tenant
+      local.tenant
         .invitations()
         .find(
           (invitation) =>
@@ -286,14 +258,14 @@ describe("regenerateRedeemLink and resendInvitation", () => {
 
 describe("resetGuestRedemption", () => {
   it("refuses a team lead before any Graph call", async () => {
-    const before = tenant.requests().length;
+    const before = local.tenant.requests().length;
     expect(
       await resetGuestRedemption(await tokenFor("adele"), {
         guestUserId: MINIMAL_GUESTS.accepted.id,
         idempotencyKey: newKey(),
       }),
     ).toEqual({ ok: false, error: { code: "forbidden" } });
-    expect(tenant.requests().length).toBe(before);
+    expect(local.tenant.requests().length).toBe(before);
   });
 
   it("resets as helpdesk with the address on the user, and records it", async () => {
@@ -310,7 +282,9 @@ describe("resetGuestRedemption", () => {
         redeemUrl: expect.stringContaining("redeem"),
       },
     });
-    expect(tenant.user(MINIMAL_GUESTS.accepted.id)?.externalUserState).toBe("PendingAcceptance");
+    expect(local.tenant.user(MINIMAL_GUESTS.accepted.id)?.externalUserState).toBe(
+      "PendingAcceptance",
+    );
     const [recorded] = (
       await (await getStore()).listHistory({ limit: 1, kind: "reset_redemption" })
     ).items;
@@ -348,7 +322,7 @@ describe("resetGuestRedemption", () => {
       ok: true,
       data: { status: "ok", email: newEmail, addedEmail: true },
     });
-    expect(tenant.user(guest.guestUserId)?.otherMails).toContain(newEmail);
+    expect(local.tenant.user(guest.guestUserId)?.otherMails).toContain(newEmail);
     // The team lead who invited the guest no longer gets the old link: only the reset one works.
     expect(
       await getRedeemLink(await tokenFor("adele"), { guestUserId: guest.guestUserId }),

@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { SendError } from "@/components/invite/send-error";
+import type { CallError } from "@/components/actions/call-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
-import { ActionErrorAlert } from "./action-error-alert";
+import { ActionErrorAlert } from "@/components/actions/action-error-alert";
 import {
   listPendingInvitations,
   type PendingCapabilities,
@@ -20,10 +20,10 @@ import { ResendDialog } from "./resend-dialog";
 import { ResetDialog } from "./reset-dialog";
 import { RowActions } from "./row-actions";
 import { useLinkActions } from "./use-link-actions";
-import { useServerAction } from "./use-server-action";
+import { useServerAction } from "@/components/actions/use-server-action";
 
 type LoadedState =
-  | { status: "error"; error: SendError }
+  | { status: "error"; error: CallError }
   | { status: "ready"; rows: PendingInvitationRow[]; nextCursor: string | null; count?: number };
 type PageState = { status: "loading" } | LoadedState;
 
@@ -47,7 +47,7 @@ export function PendingInvitations() {
   // From the last page received: the server decides from the validated token.
   const [capabilities, setCapabilities] = useState<PendingCapabilities | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const [actionError, setActionError] = useState<{ title: string; error: SendError } | null>(null);
+  const [actionError, setActionError] = useState<{ title: string; error: CallError } | null>(null);
   const [reloads, setReloads] = useState(0);
   const request = useRef(0);
   const pageIndex = cursors.length - 1;
@@ -105,7 +105,7 @@ export function PendingInvitations() {
     setActionError(null);
     setAnnouncement(message);
   }, []);
-  const showError = useCallback((title: string, error: SendError) => {
+  const showError = useCallback((title: string, error: CallError) => {
     setAnnouncement("");
     setActionError({ title, error });
   }, []);

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import type { SendError } from "@/components/invite/send-error";
-import { ActionErrorAlert } from "./action-error-alert";
+import type { CallError } from "@/components/actions/call-error";
+import { ActionErrorAlert } from "@/components/actions/action-error-alert";
 import type { PendingInvitationRow } from "./actions";
 import { ModalDialog } from "./modal-dialog";
 
@@ -19,7 +19,7 @@ export function ResendDialog({
 }: {
   row: PendingInvitationRow;
   sending: boolean;
-  error: SendError | null;
+  error: CallError | null;
   onConfirm: () => void;
   onClose: () => void;
   onSignInAgain: () => void;

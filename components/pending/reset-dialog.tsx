@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FieldErrorText, inputClasses } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
-import type { SendError } from "@/components/invite/send-error";
+import type { CallError } from "@/components/actions/call-error";
 import { findEmailProblem } from "@/lib/invitations/email-rules";
-import { ActionErrorAlert } from "./action-error-alert";
+import { ActionErrorAlert } from "@/components/actions/action-error-alert";
 import type { PendingInvitationRow, ResetResult } from "./actions";
 import { ModalDialog } from "./modal-dialog";
 
@@ -39,7 +39,7 @@ export function ResetDialog({
 }: {
   row: PendingInvitationRow;
   resetting: boolean;
-  error: SendError | null;
+  error: CallError | null;
   /** An i18n key under "validation." for the new address, from the server. */
   fieldError: string | null;
   result: Extract<ResetResult, { status: "ok" }> | null;

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
-import type { SendError } from "@/components/invite/send-error";
+import type { CallError } from "@/components/actions/call-error";
 import { copyText } from "@/components/ui/clipboard";
 import {
   getRedeemLink,
@@ -13,7 +13,7 @@ import {
   type ResetResult,
 } from "./actions";
 import type { ResetRequest } from "./reset-dialog";
-import { useServerAction } from "./use-server-action";
+import { useServerAction } from "@/components/actions/use-server-action";
 
 export type OpenDialog =
   | { kind: "link"; row: PendingInvitationRow; redeemUrl: string }
@@ -23,21 +23,21 @@ export type OpenDialog =
       /** One per opened dialog: retrying after a lost answer never e-mails twice. */
       idempotencyKey: string;
       sending: boolean;
-      error: SendError | null;
+      error: CallError | null;
     }
   | {
       kind: "reset";
       row: PendingInvitationRow;
       idempotencyKey: string;
       resetting: boolean;
-      error: SendError | null;
+      error: CallError | null;
       fieldError: string | null;
       result: Extract<ResetResult, { status: "ok" }> | null;
     };
 
 type Callbacks = {
   announce: (message: string) => void;
-  showError: (title: string, error: SendError) => void;
+  showError: (title: string, error: CallError) => void;
   updateRow: (id: string, change: Partial<PendingInvitationRow>) => void;
   removeRow: (id: string) => void;
 };

@@ -4,35 +4,49 @@ import { useTranslations } from "next-intl";
 import type { Ref } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { needsSignIn, type SendError } from "./send-error";
+import { needsSignIn, type CallError } from "./call-error";
 
-/** A failed send in words the person can act on, with Graph's request ID for support. */
-export function SendErrorAlert({
+/** A failed action in words the person can act on, with Graph's request ID for support. */
+export function ActionErrorAlert({
+  title,
   error,
   onSignInAgain,
+  onRetry,
+  retryLabel,
+  explain,
   ref,
 }: {
-  error: SendError;
+  /** What did not happen, e.g. "The invitation wasn’t sent". */
+  title: string;
+  error: CallError;
+  /** A message for this situation instead of the general one for the code (e.g. "forbidden"). */
+  explain?: (error: CallError) => string | undefined;
   onSignInAgain: () => void;
+  onRetry?: () => void;
+  retryLabel?: string;
   ref?: Ref<HTMLDivElement>;
 }) {
   const t = useTranslations("errors");
-  const ti = useTranslations("invite");
+  const tc = useTranslations("common");
   return (
     <Alert
       ref={ref}
       role="alert"
       tone={error.code === "duplicate_in_progress" ? "warning" : "error"}
-      title={ti("errorTitle")}
+      title={title}
       actions={
         needsSignIn(error) ? (
           <Button size="sm" onClick={onSignInAgain}>
-            {ti("actions.signInAgain")}
+            {tc("signInAgain")}
+          </Button>
+        ) : onRetry ? (
+          <Button size="sm" variant="secondary" onClick={onRetry}>
+            {retryLabel ?? tc("retry")}
           </Button>
         ) : undefined
       }
     >
-      <p>{t(error.code)}</p>
+      <p>{explain?.(error) ?? t(error.code)}</p>
       {error.retryAfterSeconds ? (
         <p>{t("retryAfter", { seconds: Math.ceil(error.retryAfterSeconds) })}</p>
       ) : null}

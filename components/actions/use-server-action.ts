@@ -2,12 +2,12 @@
 
 import { useCallback } from "react";
 import { useApiToken } from "@/components/auth/use-api-token";
-import type { SendError } from "@/components/invite/send-error";
+import type { CallError } from "./call-error";
 import type { ActionResult, FieldError } from "@/lib/actions/action-result";
 
 export type ActionOutcome<T> =
   | { ok: true; data: T }
-  | { ok: false; error: SendError; fieldErrors?: Record<string, FieldError[]> };
+  | { ok: false; error: CallError; fieldErrors?: Record<string, FieldError[]> };
 
 type Action<T> = (accessToken: string, input: unknown) => Promise<ActionResult<T>>;
 
