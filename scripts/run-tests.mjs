@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The project's single test command (`npm test`): unit and integration tests (Vitest), a
+// The project's single test command (`npm test`): typecheck, lint, unit and integration tests (Vitest), a
 // production build, then browser tests (Playwright in Debian's Chromium against `next start`
 // and the local tenant). Ends with one line "N passed, N failed" summing both runners.
 import { spawnSync } from "node:child_process";
@@ -57,7 +57,19 @@ function countPlaywright(file, exitCode) {
   if (exitCode !== 0 && unexpected === 0) totals.failed += 1; // e.g. a web server that never started
 }
 
+/** A whole-project check (typecheck, lint) counts as one test. */
+function check(name, command, args) {
+  console.log(`\n${name}: ${command} ${args.join(" ")}`);
+  if (run(command, args) === 0) totals.passed += 1;
+  else {
+    console.error(`${name} failed.`);
+    totals.failed += 1;
+  }
+}
+
 if (only !== "e2e") {
+  check("Typecheck", "npx", ["tsc", "--noEmit"]);
+  check("Lint", "npx", ["eslint", "."]);
   const vitestJson = path.join(out, "vitest.json");
   const code = run("npx", [
     "vitest",
