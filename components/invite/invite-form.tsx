@@ -125,7 +125,11 @@ export function InviteForm({
                 ref={errorAlert}
                 title={t("errorTitle")}
                 explain={(error) =>
-                  error.code === "session_expired" ? t("sessionExpiredKeepsForm") : undefined
+                  error.code === "session_expired"
+                    ? t("sessionExpiredKeepsForm")
+                    : error.code === "forbidden"
+                      ? t("forbiddenToInvite")
+                      : undefined
                 }
                 error={sendError}
                 onSignInAgain={signInAgain}
