@@ -6,6 +6,7 @@ import type { CallError } from "@/components/actions/call-error";
 import { ActionErrorAlert } from "@/components/actions/action-error-alert";
 import { useServerAction } from "@/components/actions/use-server-action";
 import { Button } from "@/components/ui/button";
+import { CursorPager, useCursorPages } from "@/components/ui/cursor-pager";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import {
@@ -39,15 +40,14 @@ export function HistoryView() {
   const { call, renewSession } = useServerAction();
   const [scope, setScope] = useState<HistoryScope | null>(null);
   const [filter, setFilter] = useState<HistoryFilterValues>(EMPTY_FILTER);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   const [loaded, setLoaded] = useState<{ key: string; state: Loaded } | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportMessage, setExportMessage] = useState("");
   const [exportError, setExportError] = useState<CallError | null>(null);
   const [reloads, setReloads] = useState(0);
   const request = useRef(0);
-  const pageIndex = cursors.length - 1;
-  const cursor = cursors[pageIndex] ?? null;
+  const { cursor, pageIndex, first: firstPage } = pages;
   const queryKey = JSON.stringify([filter, cursor, reloads]);
   const page = loaded?.key === queryKey ? loaded.state : null;
 
@@ -113,7 +113,7 @@ export function HistoryView() {
           inviters={scope?.inviters ?? []}
           onApply={(values) => {
             setFilter(values);
-            setCursors([null]);
+            firstPage();
           }}
         />
         <p
@@ -142,7 +142,7 @@ export function HistoryView() {
             error={page.error}
             onSignInAgain={() => void renewSession()}
             onRetry={() =>
-              page.error.code === "validation" ? setCursors([null]) : setReloads((n) => n + 1)
+              page.error.code === "validation" ? firstPage() : setReloads((n) => n + 1)
             }
           />
         ) : page.rows.length === 0 ? (
@@ -157,37 +157,13 @@ export function HistoryView() {
           </>
         )}
 
-        <nav
-          aria-label={t("pager.label")}
-          className="flex flex-wrap items-center justify-between gap-3"
-        >
-          <span role="status" aria-live="polite" className="text-sm text-slate-600">
-            {t("pager.page", { page: pageIndex + 1 })}
-          </span>
-          <span className="flex gap-2">
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={pageIndex === 0 || page === null}
-              onClick={() => setCursors((stack) => stack.slice(0, -1))}
-            >
-              {t("pager.previous")}
-            </Button>
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={page?.status !== "ready" || !page.nextCursor}
-              onClick={() => {
-                if (page?.status === "ready" && page.nextCursor) {
-                  const next = page.nextCursor;
-                  setCursors((stack) => [...stack, next]);
-                }
-              }}
-            >
-              {t("pager.next")}
-            </Button>
-          </span>
-        </nav>
+        <CursorPager
+          pageIndex={pageIndex}
+          nextCursor={page?.status === "ready" ? page.nextCursor : null}
+          busy={page === null}
+          onPrevious={pages.previous}
+          onNext={pages.next}
+        />
       </CardBody>
     </Card>
   );

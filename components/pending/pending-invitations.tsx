@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CallError } from "@/components/actions/call-error";
-import { Button } from "@/components/ui/button";
+import { CursorPager, useCursorPages } from "@/components/ui/cursor-pager";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { ActionErrorAlert } from "@/components/actions/action-error-alert";
@@ -42,7 +42,7 @@ export function PendingInvitations() {
   const t = useTranslations("pending");
   const { call, renewSession } = useServerAction();
   const [filters, setFilters] = useState<PendingFilters>(initialFilters);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   const [loaded, setLoaded] = useState<{ key: string; state: LoadedState } | null>(null);
   // From the last page received: the server decides from the validated token.
   const [capabilities, setCapabilities] = useState<PendingCapabilities | null>(null);
@@ -50,8 +50,7 @@ export function PendingInvitations() {
   const [actionError, setActionError] = useState<{ title: string; error: CallError } | null>(null);
   const [reloads, setReloads] = useState(0);
   const request = useRef(0);
-  const pageIndex = cursors.length - 1;
-  const cursor = cursors[pageIndex] ?? null;
+  const { cursor, pageIndex, first: firstPage } = pages;
   // The page shown belongs to one query; until that query's answer arrives, the page is loading.
   const queryKey = JSON.stringify([filters, cursor, reloads]);
   const page: PageState = loaded?.key === queryKey ? loaded.state : { status: "loading" };
@@ -65,18 +64,25 @@ export function PendingInvitations() {
         setLoaded({ key: queryKey, state: { status: "ready", ...outcome.data } });
       }
       // A cursor the server no longer accepts (e.g. after a restart with another secret): start over.
-      else if (outcome.error.code === "validation" && cursor) setCursors([null]);
+      else if (outcome.error.code === "validation" && cursor) firstPage();
       else setLoaded({ key: queryKey, state: { status: "error", error: outcome.error } });
     });
-  }, [call, filters, cursor, queryKey]);
+  }, [call, filters, cursor, queryKey, firstPage]);
 
-  const changeFilters = useCallback((next: PendingFilters) => {
-    setFilters(next);
-    setCursors([null]);
-    // Kept in the address so a reload or a shared link shows the same list; no server round trip.
-    const query = paramsFromFilters(next);
-    window.history.replaceState(null, "", `${window.location.pathname}${query ? `?${query}` : ""}`);
-  }, []);
+  const changeFilters = useCallback(
+    (next: PendingFilters) => {
+      setFilters(next);
+      firstPage();
+      // Kept in the address so a reload or a shared link shows the same list; no server round trip.
+      const query = paramsFromFilters(next);
+      window.history.replaceState(
+        null,
+        "",
+        `${window.location.pathname}${query ? `?${query}` : ""}`,
+      );
+    },
+    [firstPage],
+  );
 
   const updateRow = useCallback((id: string, change: Partial<PendingInvitationRow>) => {
     setLoaded((current) =>
@@ -176,37 +182,13 @@ export function PendingInvitations() {
           </>
         )}
 
-        <nav
-          aria-label={t("pager.label")}
-          className="flex flex-wrap items-center justify-between gap-3"
-        >
-          <span role="status" aria-live="polite" className="text-sm text-slate-600">
-            {t("pager.page", { page: pageIndex + 1 })}
-          </span>
-          <span className="flex gap-2">
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={pageIndex === 0 || page.status === "loading"}
-              onClick={() => setCursors((stack) => stack.slice(0, -1))}
-            >
-              {t("pager.previous")}
-            </Button>
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={page.status !== "ready" || !page.nextCursor}
-              onClick={() => {
-                if (page.status === "ready" && page.nextCursor) {
-                  const next = page.nextCursor;
-                  setCursors((stack) => [...stack, next]);
-                }
-              }}
-            >
-              {t("pager.next")}
-            </Button>
-          </span>
-        </nav>
+        <CursorPager
+          pageIndex={pageIndex}
+          nextCursor={page.status === "ready" ? page.nextCursor : null}
+          busy={page.status === "loading"}
+          onPrevious={pages.previous}
+          onNext={pages.next}
+        />
       </CardBody>
 
       {dialog?.kind === "link" ? (
