@@ -232,3 +232,32 @@ test("shows Graph's failure with a retry, and an empty state", async ({ page, te
   await expect(page.getByLabel("Search by name or e-mail")).toHaveValue("nobody-like-this");
   await expect(page.getByText("No pending invitations match")).toBeVisible();
 });
+
+test("pages through Graph's pages with Next and Previous, one Graph page per screen", async ({
+  page,
+  tenant,
+}) => {
+  await tenant.seedGuests({
+    count: 30,
+    domain: "paging.example",
+    displayNamePrefix: "Paging",
+    externalUserState: "PendingAcceptance",
+  });
+  await signInAs(page, "adele");
+  await openPending(page, "Paging");
+  const pagingRows = page.getByRole("row", { name: /paging\.example/ });
+  await expect(pagingRows).toHaveCount(25);
+  await expect(page.getByText("Page 1", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Previous page" })).toBeDisabled();
+
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect(page.getByText("Page 2", { exact: true })).toBeVisible();
+  await expect(pagingRows).toHaveCount(5);
+  await expect(page.getByRole("button", { name: "Next page" })).toBeDisabled();
+  const followed = await tenant.requests({ path: "/v1.0/users" });
+  expect(followed.some((entry) => JSON.stringify(entry).includes("skiptoken"))).toBe(true);
+
+  await page.getByRole("button", { name: "Previous page" }).click();
+  await expect(page.getByText("Page 1", { exact: true })).toBeVisible();
+  await expect(pagingRows).toHaveCount(25);
+});
