@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { inputClasses } from "@/components/ui/field";
+import { Field, inputClasses } from "@/components/ui/field";
 import type { HistoryInviter, InvitationKind, InvitationOutcome } from "@/lib/db";
 
 export const KINDS: readonly InvitationKind[] = [
@@ -81,109 +81,96 @@ export function HistoryFilters({
         if (!datesReversed) onApply(values);
       }}
     >
-      <div className="space-y-1.5">
-        <label htmlFor="history-guest" className="block text-sm font-medium">
-          {t("guest")}
-        </label>
-        <input
-          id="history-guest"
-          type="search"
-          value={values.guest}
-          maxLength={100}
-          autoComplete="off"
-          onChange={(event) => set("guest", event.target.value)}
-          className={inputClasses}
-        />
-      </div>
+      <Field id="history-guest" label={t("guest")}>
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            value={values.guest}
+            maxLength={100}
+            autoComplete="off"
+            onChange={(event) => set("guest", event.target.value)}
+            className={inputClasses}
+          />
+        )}
+      </Field>
       {inviters.length > 0 ? (
-        <div className="space-y-1.5">
-          <label htmlFor="history-inviter" className="block text-sm font-medium">
-            {t("inviter")}
-          </label>
+        <Field id="history-inviter" label={t("inviter")}>
+          {(control) => (
+            <select
+              {...control}
+              value={values.inviterOid}
+              onChange={(event) => set("inviterOid", event.target.value)}
+              className={inputClasses}
+            >
+              <option value="">{t("everyone")}</option>
+              {inviters.map((inviter) => (
+                <option key={inviter.oid} value={inviter.oid}>
+                  {inviter.name ?? inviter.upn ?? inviter.oid}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <Field id="history-kind" label={t("kind")}>
+        {(control) => (
           <select
-            id="history-inviter"
-            value={values.inviterOid}
-            onChange={(event) => set("inviterOid", event.target.value)}
+            {...control}
+            value={values.kind}
+            onChange={(event) => set("kind", event.target.value as HistoryFilterValues["kind"])}
             className={inputClasses}
           >
-            <option value="">{t("everyone")}</option>
-            {inviters.map((inviter) => (
-              <option key={inviter.oid} value={inviter.oid}>
-                {inviter.name ?? inviter.upn ?? inviter.oid}
+            <option value="">{t("any")}</option>
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {tk(kind)}
               </option>
             ))}
           </select>
-        </div>
-      ) : null}
-      <div className="space-y-1.5">
-        <label htmlFor="history-kind" className="block text-sm font-medium">
-          {t("kind")}
-        </label>
-        <select
-          id="history-kind"
-          value={values.kind}
-          onChange={(event) => set("kind", event.target.value as HistoryFilterValues["kind"])}
-          className={inputClasses}
-        >
-          <option value="">{t("any")}</option>
-          {KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {tk(kind)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="history-outcome" className="block text-sm font-medium">
-          {t("outcome")}
-        </label>
-        <select
-          id="history-outcome"
-          value={values.outcome}
-          onChange={(event) => set("outcome", event.target.value as HistoryFilterValues["outcome"])}
-          className={inputClasses}
-        >
-          <option value="">{t("any")}</option>
-          {OUTCOMES.map((outcome) => (
-            <option key={outcome} value={outcome}>
-              {to(outcome)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="history-from" className="block text-sm font-medium">
-          {t("from")}
-        </label>
-        <input
-          id="history-from"
-          type="date"
-          value={values.fromDate}
-          onChange={(event) => set("fromDate", event.target.value)}
-          className={inputClasses}
-        />
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="history-to" className="block text-sm font-medium">
-          {t("to")}
-        </label>
-        <input
-          id="history-to"
-          type="date"
-          value={values.toDate}
-          aria-invalid={datesReversed ? true : undefined}
-          aria-describedby={datesReversed ? "history-to-error" : undefined}
-          onChange={(event) => set("toDate", event.target.value)}
-          className={inputClasses}
-        />
-        <p
-          id="history-to-error"
-          aria-live="polite"
-          className="text-sm font-medium text-red-700 empty:hidden"
-        >
-          {datesReversed ? t("datesReversed") : ""}
-        </p>
-      </div>
+        )}
+      </Field>
+      <Field id="history-outcome" label={t("outcome")}>
+        {(control) => (
+          <select
+            {...control}
+            value={values.outcome}
+            onChange={(event) =>
+              set("outcome", event.target.value as HistoryFilterValues["outcome"])
+            }
+            className={inputClasses}
+          >
+            <option value="">{t("any")}</option>
+            {OUTCOMES.map((outcome) => (
+              <option key={outcome} value={outcome}>
+                {to(outcome)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="history-from" label={t("from")}>
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            value={values.fromDate}
+            onChange={(event) => set("fromDate", event.target.value)}
+            className={inputClasses}
+          />
+        )}
+      </Field>
+      <Field id="history-to" label={t("to")} error={datesReversed ? t("datesReversed") : undefined}>
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            value={values.toDate}
+            onChange={(event) => set("toDate", event.target.value)}
+            className={inputClasses}
+          />
+        )}
+      </Field>
       <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-3">
         <Button type="submit">{t("apply")}</Button>
         <Button

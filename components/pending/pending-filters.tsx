@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { inputClasses } from "@/components/ui/field";
+import { Field, inputClasses } from "@/components/ui/field";
 import { PENDING_PAGE_SIZES, type PendingOrder, type PendingPageSize } from "./pending-query";
 
 export type PendingFilters = {
@@ -42,64 +42,57 @@ export function PendingFiltersBar({
         onChange({ ...filters, search });
       }}
     >
-      <div className="space-y-1.5">
-        <label htmlFor="pending-search" className="block text-sm font-medium text-slate-900">
-          {t("search")}
-        </label>
-        <input
-          id="pending-search"
-          type="search"
-          value={search}
-          maxLength={100}
-          autoComplete="off"
-          aria-describedby="pending-search-hint"
-          onChange={(event) => setSearch(event.target.value)}
-          className={inputClasses}
-        />
-        <p id="pending-search-hint" className="text-sm text-slate-600">
-          {t("searchHint")}
-        </p>
-      </div>
-      <div className="space-y-1.5 sm:self-start">
-        <label htmlFor="pending-order" className="block text-sm font-medium text-slate-900">
-          {t("order")}
-        </label>
-        <select
-          id="pending-order"
-          value={filters.order}
-          onChange={(event) =>
-            onChange({ ...filters, search, order: event.target.value as PendingOrder })
-          }
-          className={inputClasses}
-        >
-          <option value="default">{t("orders.default")}</option>
-          <option value="newest">{t("orders.newest")}</option>
-          <option value="oldest">{t("orders.oldest")}</option>
-        </select>
-      </div>
-      <div className="space-y-1.5 sm:self-start">
-        <label htmlFor="pending-page-size" className="block text-sm font-medium text-slate-900">
-          {t("pageSize")}
-        </label>
-        <select
-          id="pending-page-size"
-          value={filters.pageSize}
-          onChange={(event) =>
-            onChange({
-              ...filters,
-              search,
-              pageSize: Number(event.target.value) as PendingPageSize,
-            })
-          }
-          className={inputClasses}
-        >
-          {PENDING_PAGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id="pending-search" label={t("search")} hint={t("searchHint")}>
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            value={search}
+            maxLength={100}
+            autoComplete="off"
+            onChange={(event) => setSearch(event.target.value)}
+            className={inputClasses}
+          />
+        )}
+      </Field>
+      <Field id="pending-order" label={t("order")} className="sm:self-start">
+        {(control) => (
+          <select
+            {...control}
+            value={filters.order}
+            onChange={(event) =>
+              onChange({ ...filters, search, order: event.target.value as PendingOrder })
+            }
+            className={inputClasses}
+          >
+            <option value="default">{t("orders.default")}</option>
+            <option value="newest">{t("orders.newest")}</option>
+            <option value="oldest">{t("orders.oldest")}</option>
+          </select>
+        )}
+      </Field>
+      <Field id="pending-page-size" label={t("pageSize")} className="sm:self-start">
+        {(control) => (
+          <select
+            {...control}
+            value={filters.pageSize}
+            onChange={(event) =>
+              onChange({
+                ...filters,
+                search,
+                pageSize: Number(event.target.value) as PendingPageSize,
+              })
+            }
+            className={inputClasses}
+          >
+            {PENDING_PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <label className="flex items-center gap-2 text-sm font-medium text-slate-900 sm:col-span-3">
         <input
           type="checkbox"

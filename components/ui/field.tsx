@@ -24,6 +24,7 @@ export function Field({
   hint,
   error,
   optionalLabel,
+  className,
   children,
 }: {
   id: string;
@@ -32,12 +33,14 @@ export function Field({
   error?: ReactNode;
   /** Shown after the label for optional fields, e.g. "(optional)". */
   optionalLabel?: string;
+  /** Extra classes for the wrapper, e.g. grid placement. */
+  className?: string;
   children: (control: ControlProps) => ReactNode;
 }) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = `${id}-error`;
   return (
-    <div className="space-y-1.5">
+    <div className={className ? `space-y-1.5 ${className}` : "space-y-1.5"}>
       <label id={`${id}-label`} htmlFor={id} className="block text-sm font-medium text-slate-900">
         {label}
         {optionalLabel ? (
