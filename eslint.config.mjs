@@ -31,6 +31,28 @@ export default defineConfig([
     },
   },
   {
+    // Test doubles and the local tenant never ship: production code may not import them.
+    files: ["app/**", "components/**", "lib/**", "instrumentation.ts"],
+    ignores: ["**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/test-support/*", "**/test-support/*", "@/emulator/*", "**/emulator/*"],
+              message: "Test support and the local tenant are for tests only (docs/architecture.md).",
+            },
+            {
+              group: ["vitest", "@playwright/test", "fast-check"],
+              message: "Test runners belong in *.test.ts files and test-support/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": [
         "error",

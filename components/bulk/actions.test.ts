@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stopBulkWorker } from "@/lib/bulk/worker";
 import { getStore } from "@/lib/db";
-import { setUpActionTests } from "@/lib/actions/action-test-environment";
+import { setUpActionTests } from "@/test-support/server-action-test-environment";
 import {
   addBulkJobRows,
   cancelBulkJob,

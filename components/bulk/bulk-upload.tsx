@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { usePortalConfig } from "@/components/auth/auth-provider";
-import { ActionErrorAlert } from "@/components/actions/action-error-alert";
-import type { CallError } from "@/components/actions/call-error";
+import { ActionErrorAlert } from "@/components/server-action/action-error-alert";
+import type { CallError } from "@/components/server-action/call-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -17,7 +17,7 @@ import { FileDropZone } from "./file-drop-zone";
 import { readBulkFile, type ReadFile, type ReadProblem } from "./read-bulk-file";
 import { submitJob } from "./submit-job";
 import { UploadPreview, type ExistingAddress } from "./upload-preview";
-import { useServerAction } from "@/components/actions/use-server-action";
+import { useServerAction } from "@/components/server-action/use-server-action";
 
 type Phase =
   | { name: "idle" }

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { buildResultsCsv } from "@/lib/bulk/results-csv";
 import { getBulkJobResults } from "./actions";
 import { useRowOutcome } from "./row-outcome";
-import { useServerAction } from "@/components/actions/use-server-action";
+import { useServerAction } from "@/components/server-action/use-server-action";
 
 function resultsName(fileName: string): string {
   return `${fileName.replace(/\.[^.]*$/, "")}-results.csv`;

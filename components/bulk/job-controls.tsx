@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { BulkJobSummary } from "@/lib/bulk/job-view";
 import { cancelBulkJob, pauseBulkJob, resumeBulkJob } from "./actions";
-import { useServerAction } from "@/components/actions/use-server-action";
+import { useServerAction } from "@/components/server-action/use-server-action";
 
 /** Pause, resume and cancel (with a confirmation) for the job's owner. */
 export function JobControls({ job, onChanged }: { job: BulkJobSummary; onChanged: () => void }) {

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { BulkJobSummary } from "@/lib/bulk/job-view";
 import { listBulkJobs } from "./actions";
-import { useServerAction } from "@/components/actions/use-server-action";
+import { useServerAction } from "@/components/server-action/use-server-action";
 
 /** Earlier jobs (everyone's, for helpdesk and user administrators), newest first. */
 export function JobList() {

@@ -8,7 +8,7 @@ import type { BulkRowView } from "@/lib/bulk/job-view";
 import type { BulkRowState } from "@/lib/db/schema";
 import { listBulkJobRows } from "./actions";
 import { useRowOutcome } from "./row-outcome";
-import { useServerAction } from "@/components/actions/use-server-action";
+import { useServerAction } from "@/components/server-action/use-server-action";
 
 const PAGE_SIZE = 50;
 type Filter = "all" | "failed" | "succeeded" | "skipped";

@@ -1,6 +1,6 @@
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { ReadFile } from "./read-bulk-file";
-import type { ActionOutcome } from "@/components/actions/use-server-action";
+import type { ActionOutcome } from "@/components/server-action/use-server-action";
 import { addBulkJobRows, createBulkJob, startBulkJob } from "./actions";
 
 type Call = <T>(

@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { CallError } from "@/components/actions/call-error";
+import type { CallError } from "@/components/server-action/call-error";
 import type { BulkJobProgressView } from "@/lib/bulk/job-view";
 import { getBulkJobProgress } from "./actions";
-import { useServerAction } from "@/components/actions/use-server-action";
+import { useServerAction } from "@/components/server-action/use-server-action";
 
 const POLL_MS = 1_500;
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { setUpActionTests } from "@/lib/actions/action-test-environment";
+import { setUpActionTests } from "@/test-support/server-action-test-environment";
 import { PEOPLE } from "@/emulator/src/index";
 import { getStore, type NewAttempt } from "@/lib/db";
 import { exportHistoryCsv, getHistoryScope, listHistoryEntries } from "./actions";

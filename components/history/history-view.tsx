@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import type { CallError } from "@/components/actions/call-error";
-import { ActionErrorAlert } from "@/components/actions/action-error-alert";
-import { useServerAction } from "@/components/actions/use-server-action";
+import type { CallError } from "@/components/server-action/call-error";
+import { ActionErrorAlert } from "@/components/server-action/action-error-alert";
+import { useServerAction } from "@/components/server-action/use-server-action";
 import { Button } from "@/components/ui/button";
 import { CursorPager, useCursorPages } from "@/components/ui/cursor-pager";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";

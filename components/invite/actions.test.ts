@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getStore } from "@/lib/db";
-import { setUpActionTests } from "@/lib/actions/action-test-environment";
+import { setUpActionTests } from "@/test-support/server-action-test-environment";
 import { PEOPLE } from "@/emulator/src/index";
 import { searchPeople, sendInvitation } from "./actions";
 

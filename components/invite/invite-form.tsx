@@ -22,8 +22,8 @@ import { FormSection } from "./form-section";
 import { clearInviteDraft, readInviteDraft, saveInviteDraft } from "./invite-draft";
 import { InvitePreview } from "./invite-preview";
 import { loadInviteSchema } from "./load-invite-schema";
-import type { CallError } from "@/components/actions/call-error";
-import { ActionErrorAlert } from "@/components/actions/action-error-alert";
+import type { CallError } from "@/components/server-action/call-error";
+import { ActionErrorAlert } from "@/components/server-action/action-error-alert";
 import { useSendInvitation } from "./use-send-invitation";
 
 const resolver = schemaResolver<InviteFormValues>(loadInviteSchema);

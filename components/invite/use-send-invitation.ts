@@ -1,11 +1,11 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { useServerAction } from "@/components/actions/use-server-action";
+import { useServerAction } from "@/components/server-action/use-server-action";
 import type { FieldError } from "@/lib/actions/action-result";
 import type { InviteFormValues } from "@/lib/invitations/invite-schema";
 import { sendInvitation, type SentInvitationResult } from "./actions";
-import type { CallError } from "@/components/actions/call-error";
+import type { CallError } from "@/components/server-action/call-error";
 import { attemptFor, type SubmissionAttempt } from "./submission-attempt";
 
 export type SendOutcome =

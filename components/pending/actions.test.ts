@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getStore } from "@/lib/db";
-import { setUpActionTests } from "@/lib/actions/action-test-environment";
+import { setUpActionTests } from "@/test-support/server-action-test-environment";
 import { MINIMAL_GUESTS, PEOPLE } from "@/emulator/src/index";
 import { sendInvitation } from "@/components/invite/actions";
 import {

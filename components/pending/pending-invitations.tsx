@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { CallError } from "@/components/actions/call-error";
+import type { CallError } from "@/components/server-action/call-error";
 import { CursorPager, useCursorPages } from "@/components/ui/cursor-pager";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
-import { ActionErrorAlert } from "@/components/actions/action-error-alert";
+import { ActionErrorAlert } from "@/components/server-action/action-error-alert";
 import {
   listPendingInvitations,
   type PendingCapabilities,
@@ -20,7 +20,7 @@ import { ResendDialog } from "./resend-dialog";
 import { ResetDialog } from "./reset-dialog";
 import { RowActions } from "./row-actions";
 import { useLinkActions } from "./use-link-actions";
-import { useServerAction } from "@/components/actions/use-server-action";
+import { useServerAction } from "@/components/server-action/use-server-action";
 
 type LoadedState =
   | { status: "error"; error: CallError }

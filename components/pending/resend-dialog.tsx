@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import type { CallError } from "@/components/actions/call-error";
-import { ActionErrorAlert } from "@/components/actions/action-error-alert";
+import type { CallError } from "@/components/server-action/call-error";
+import { ActionErrorAlert } from "@/components/server-action/action-error-alert";
 import type { PendingInvitationRow } from "./actions";
 import { ModalDialog } from "./modal-dialog";
 

@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FieldErrorText, inputClasses } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
-import type { CallError } from "@/components/actions/call-error";
+import type { CallError } from "@/components/server-action/call-error";
 import { findEmailProblem } from "@/lib/invitations/email-rules";
-import { ActionErrorAlert } from "@/components/actions/action-error-alert";
+import { ActionErrorAlert } from "@/components/server-action/action-error-alert";
 import type { PendingInvitationRow, ResetResult } from "./actions";
 import { ModalDialog } from "./modal-dialog";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
-import type { CallError } from "@/components/actions/call-error";
+import type { CallError } from "@/components/server-action/call-error";
 import { copyText } from "@/components/ui/clipboard";
 import {
   getRedeemLink,
@@ -13,7 +13,7 @@ import {
   type ResetResult,
 } from "./actions";
 import type { ResetRequest } from "./reset-dialog";
-import { useServerAction } from "@/components/actions/use-server-action";
+import { useServerAction } from "@/components/server-action/use-server-action";
 
 export type OpenDialog =
   | { kind: "link"; row: PendingInvitationRow; redeemUrl: string }

@@ -5,11 +5,11 @@ import { DIRECTORY_ROLES, RESET_REDEMPTION_ROLES } from "@/lib/auth/roles";
 import { GraphFailure } from "@/lib/graph/graph-failure";
 import { ActionFailure } from "./action-failure";
 import { createAction } from "./create-action";
-import { startFakeLocalTenant } from "./fake-local-tenant";
+import { startScriptedLocalTenant } from "@/test-support/scripted-local-tenant";
 
-let tenant: Awaited<ReturnType<typeof startFakeLocalTenant>>;
+let tenant: Awaited<ReturnType<typeof startScriptedLocalTenant>>;
 beforeAll(async () => {
-  tenant = await startFakeLocalTenant();
+  tenant = await startScriptedLocalTenant();
 });
 afterAll(() => tenant.close());
 afterEach(() => vi.restoreAllMocks());

@@ -8,7 +8,7 @@ import {
   createConfidentialClient,
   mapMsalError,
 } from "./on-behalf-of";
-import { createTestIssuer } from "./test-tokens";
+import { createTestIssuer } from "@/test-support/test-token-issuer";
 
 const TENANT = "b3d0c6a4-5e1f-4a27-9c83-2f6d8e0a1b47";
 const CLIENT = "6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthError } from "./auth-error";
-import { createTestIssuer } from "./test-tokens";
+import { createTestIssuer } from "@/test-support/test-token-issuer";
 import { validateAccessToken } from "./validate-access-token";
 
 const TENANT = "b3d0c6a4-5e1f-4a27-9c83-2f6d8e0a1b47";

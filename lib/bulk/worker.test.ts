@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startLocalTenant, type LocalTenant } from "@/emulator/src/index";
 import { validateAccessToken } from "@/lib/auth/validate-access-token";
 import { resetServerConfig } from "@/lib/config/server-config";
-import { availableBackends, openTestStore, type TestStore } from "@/lib/db/test-backends";
+import { availableBackends, openTestStore, type TestStore } from "@/test-support/database-backends";
 import { sendInvitation } from "@/lib/graph/invitations";
 import { prepareRows } from "./job-rows";
 import { TokenVault } from "./token-vault";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NewBulkRow } from "./bulk-job-store";
-import { availableBackends, newInviterOid, openTestStore, type TestStore } from "./test-backends";
+import { availableBackends, newInviterOid, openTestStore, type TestStore } from "@/test-support/database-backends";
 
 const request = (email: string) => ({
   invitedUserEmailAddress: email,

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createStore } from "./store";
-import { availableBackends } from "./test-backends";
+import { availableBackends } from "@/test-support/database-backends";
 
 const pglite = availableBackends().find((backend) => backend.name === "pglite")!;
 
@@ -16,7 +16,7 @@ describe("PGlite durability", () => {
         [
           "--import",
           "tsx",
-          path.join(__dirname, "test-fixtures", "record-then-crash.ts"),
+          path.join(__dirname, "..", "..", "test-support", "db-fixtures", "record-then-crash.ts"),
           scratch.options.dataDir ?? "",
           "25",
         ],

@@ -5,7 +5,7 @@ import { InvalidCursorError } from "./history-cursor";
 import { MAX_HISTORY_PAGE_SIZE } from "./history-queries";
 import type { AttemptResult, InvitationRecord, NewAttempt } from "./invitation-store";
 import { invitationHistory } from "./schema";
-import { availableBackends, newInviterOid, openTestStore, type TestStore } from "./test-backends";
+import { availableBackends, newInviterOid, openTestStore, type TestStore } from "@/test-support/database-backends";
 
 describe.each(availableBackends())("history queries on $name", (backend) => {
   let testStore: TestStore;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NewAttempt } from "./invitation-store";
 import { invitationHistory } from "./schema";
 import { StoreError } from "./store-error";
-import { availableBackends, newInviterOid, openTestStore, type TestStore } from "./test-backends";
+import { availableBackends, newInviterOid, openTestStore, type TestStore } from "@/test-support/database-backends";
 
 function invitation(overrides: Partial<NewAttempt> = {}): NewAttempt {
   return {

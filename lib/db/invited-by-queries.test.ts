@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AttemptResult, NewAttempt } from "./invitation-store";
 import { invitationHistory } from "./schema";
-import { availableBackends, newInviterOid, openTestStore, type TestStore } from "./test-backends";
+import { availableBackends, newInviterOid, openTestStore, type TestStore } from "@/test-support/database-backends";
 
 describe.each(availableBackends())("guestsInvitedBy and historyInviters on $name", (backend) => {
   let testStore: TestStore;

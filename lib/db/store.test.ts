@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { closeStore, getStore, storeOptionsFromEnv } from "./store";
-import { availableBackends } from "./test-backends";
+import { availableBackends } from "@/test-support/database-backends";
 
 describe("storeOptionsFromEnv", () => {
   it("selects PostgreSQL only when DATABASE_URL holds something", () => {

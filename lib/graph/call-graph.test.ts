@@ -6,7 +6,7 @@ import { GraphFailure } from "./graph-failure";
 import { createGraphConnection } from "./graph-connection";
 import { sendInvitation } from "./invitations";
 import { searchDirectoryUsers } from "./users";
-import { graphError, startFakeGraph } from "./fake-graph-server";
+import { graphError, startScriptedGraph } from "@/test-support/scripted-graph-server";
 import type { RetryBounds } from "./retry-policy";
 
 const fast: RetryBounds = {
@@ -25,10 +25,10 @@ const caller = {
   rawToken: "portal-token",
 } as Caller;
 
-let graph: Awaited<ReturnType<typeof startFakeGraph>>;
+let graph: Awaited<ReturnType<typeof startScriptedGraph>>;
 
 beforeAll(async () => {
-  graph = await startFakeGraph();
+  graph = await startScriptedGraph();
 });
 afterEach(() => graph.reset());
 afterAll(() => graph.close());

@@ -6,10 +6,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
-import { openPglite, openPostgres, type Database } from "./connection";
-import { createInvitationStore, type InvitationStore } from "./invitation-store";
-import { migrationsFolder } from "./migrations-folder";
-import type { StoreOptions } from "./store";
+import { openPglite, openPostgres, type Database } from "@/lib/db/connection";
+import { createInvitationStore, type InvitationStore } from "@/lib/db/invitation-store";
+import { migrationsFolder } from "@/lib/db/migrations-folder";
+import type { StoreOptions } from "@/lib/db/store";
 
 export type BackendName = "pglite" | "postgres";
 

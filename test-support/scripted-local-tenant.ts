@@ -1,13 +1,13 @@
 import { LOCAL_TENANT, localTenantAuthority } from "@/lib/config/local-tenant";
 import { resetServerConfig } from "@/lib/config/server-config";
-import { createTestIssuer } from "@/lib/auth/test-tokens";
-import { startFakeGraph } from "@/lib/graph/fake-graph-server";
+import { createTestIssuer } from "@/test-support/test-token-issuer";
+import { startScriptedGraph } from "@/test-support/scripted-graph-server";
 
 /**
  * The smallest local tenant the server side needs, for tests: the tenant's keys, a token endpoint for
  * the on-behalf-of exchange, and scripted Graph answers. Points the configuration at itself.
  */
-export async function startFakeLocalTenant() {
+export async function startScriptedLocalTenant() {
   const tid = LOCAL_TENANT.tenantId;
   const issuer = await createTestIssuer({
     issuer: `${localTenantAuthority(tid)}/v2.0`,
@@ -15,7 +15,7 @@ export async function startFakeLocalTenant() {
     tenantId: tid,
   });
   const oboScopes: string[] = [];
-  const graph = await startFakeGraph((request) => {
+  const graph = await startScriptedGraph((request) => {
     const { pathname } = new URL(request.url, "http://local-tenant");
     if (pathname === `/${tid}/discovery/v2.0/keys`) return { status: 200, body: issuer.jwks };
     if (pathname === `/${tid}/oauth2/v2.0/token`) {

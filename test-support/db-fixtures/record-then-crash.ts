@@ -1,5 +1,5 @@
 // Run by durability.test.ts in a child process: records invitations, then dies without closing.
-import { createStore } from "../store";
+import { createStore } from "../../lib/db/store";
 
 async function main(dataDir: string, count: number): Promise<void> {
   const store = await createStore({ dataDir });

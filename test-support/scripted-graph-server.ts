@@ -23,7 +23,7 @@ export type SideRoute = (request: ReceivedRequest) => ScriptedAnswer | undefined
  * A scripted stand-in for Graph, for tests of retries and error mapping; answers are consumed in order
  * and `received` lists the requests they answered.
  */
-export async function startFakeGraph(sideRoute?: SideRoute) {
+export async function startScriptedGraph(sideRoute?: SideRoute) {
   const answers: ScriptedAnswer[] = [];
   const received: ReceivedRequest[] = [];
   let fallback: ScriptedAnswer = { status: 200, body: {} };
