@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { ActionFailure } from "@/lib/actions/action-failure";
-import type { ActionResult } from "@/lib/actions/action-result";
-import { createAction } from "@/lib/actions/create-action";
+import { ActionFailure } from "@/lib/server-action/action-failure";
+import type { ActionResult } from "@/lib/server-action/action-result";
+import { createAction } from "@/lib/server-action/create-action";
 import type { Caller } from "@/lib/auth/caller";
-import { DIRECTORY_ROLES, hasRequiredRole } from "@/lib/auth/roles";
+import { overseesAllInvitations } from "@/lib/auth/roles";
 import { findUsersByMail } from "@/lib/graph/users-by-mail";
 import {
   estimateSecondsLeft,
@@ -21,15 +21,6 @@ import { ensureBulkWorker } from "@/lib/bulk/worker";
 import { getServerConfig } from "@/lib/config/server-config";
 import { BULK_ROW_STATES, getStore, type BulkJobRecord } from "@/lib/db";
 
-/** Helpdesk and user administrators may look at anyone's job, redeem links included. */
-const OVERSIGHT = {
-  anyDirectoryRole: [
-    DIRECTORY_ROLES.helpdeskAdministrator,
-    DIRECTORY_ROLES.userAdministrator,
-    DIRECTORY_ROLES.globalAdministrator,
-  ],
-};
-
 const invalid = { error: "validation.invalid" };
 const jobIdSchema = z.object({ jobId: z.uuid(invalid) });
 const cellSchema = z.string(invalid).max(10_000, invalid);
@@ -39,7 +30,7 @@ async function jobFor(caller: Caller, jobId: string, access: "view" | "control")
   const job = await store.jobs.getJob(jobId);
   const allowed =
     job &&
-    (job.ownerOid === caller.oid || (access === "view" && hasRequiredRole(caller, OVERSIGHT)));
+    (job.ownerOid === caller.oid || (access === "view" && overseesAllInvitations(caller)));
   // Someone else's job answers like a missing one.
   if (!job || !allowed) throw new ActionFailure("forbidden");
   return { store, job };
@@ -181,7 +172,7 @@ const listJobsAction = createAction({
   schema: z.object({}),
   handler: async (_input, { caller }): Promise<BulkJobSummary[]> => {
     const store = await getStore();
-    const everyone = hasRequiredRole(caller, OVERSIGHT);
+    const everyone = overseesAllInvitations(caller);
     const jobs = await store.jobs.listJobs({
       limit: 50,
       ...(everyone ? {} : { ownerOid: caller.oid }),

@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/server-action/action-result";
 import type { ReadFile } from "./read-bulk-file";
 import type { ActionOutcome } from "@/components/server-action/use-server-action";
 import { addBulkJobRows, createBulkJob, startBulkJob } from "./actions";

@@ -1,4 +1,4 @@
-import type { FieldError as ActionFieldError } from "@/lib/actions/action-result";
+import type { FieldError as ActionFieldError } from "@/lib/server-action/action-result";
 
 /*
  * react-hook-form keeps one string message per field; the schema's errors are an i18n key plus

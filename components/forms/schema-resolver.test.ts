@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toFieldErrors } from "@/lib/actions/field-errors";
+import { toFieldErrors } from "@/lib/server-action/field-errors";
 import { defaultInviteValues, inviteSchema } from "@/lib/invitations/invite-schema";
 import { decodeFieldError } from "./field-error-codec";
 import { schemaResolver } from "./schema-resolver";

@@ -1,6 +1,6 @@
 import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
 import type { z } from "zod";
-import { toFieldErrors } from "@/lib/actions/field-errors";
+import { toFieldErrors } from "@/lib/server-action/field-errors";
 import { encodeFieldError } from "./field-error-codec";
 
 /**

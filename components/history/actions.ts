@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { ActionFailure } from "@/lib/actions/action-failure";
-import type { ActionResult } from "@/lib/actions/action-result";
-import { createAction } from "@/lib/actions/create-action";
+import { ActionFailure } from "@/lib/server-action/action-failure";
+import type { ActionResult } from "@/lib/server-action/action-result";
+import { createAction } from "@/lib/server-action/create-action";
 import type { Caller } from "@/lib/auth/caller";
-import { hasRequiredRole, RESET_REDEMPTION_ROLES } from "@/lib/auth/roles";
+import { overseesAllInvitations } from "@/lib/auth/roles";
 import {
   getStore,
   INVITATION_KINDS,
@@ -73,13 +73,9 @@ const pageInput = filterInput.extend({
   cursor: z.string(invalid).max(500, invalid).nullish(),
 });
 
-function seesAll(caller: Caller): boolean {
-  return hasRequiredRole(caller, RESET_REDEMPTION_ROLES);
-}
-
 /** The caller's filter, narrowed to their own entries unless they may see everyone's. */
 function filterFor(caller: Caller, input: z.output<typeof filterInput>): HistoryFilter {
-  const inviterOid = seesAll(caller) ? input.inviterOid : caller.oid;
+  const inviterOid = overseesAllInvitations(caller) ? input.inviterOid : caller.oid;
   return {
     ...(inviterOid ? { inviterOid } : {}),
     ...(input.guest ? { guestQuery: input.guest } : {}),
@@ -149,7 +145,7 @@ const scopeAction = createAction({
   name: "getHistoryScope",
   schema: z.object({}).loose(),
   handler: async (_input, { caller }): Promise<HistoryScope> => {
-    if (!seesAll(caller)) return { seesAll: false, inviters: [] };
+    if (!overseesAllInvitations(caller)) return { seesAll: false, inviters: [] };
     return { seesAll: true, inviters: await (await getStore()).historyInviters() };
   },
 });

@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { ActionFailure } from "@/lib/actions/action-failure";
-import type { ActionResult } from "@/lib/actions/action-result";
-import { createAction } from "@/lib/actions/create-action";
+import { ActionFailure } from "@/lib/server-action/action-failure";
+import type { ActionResult } from "@/lib/server-action/action-result";
+import { createAction } from "@/lib/server-action/create-action";
 import type { Caller } from "@/lib/auth/caller";
 import { getStore, type InvitationRecord } from "@/lib/db";
 import { GraphFailure } from "@/lib/graph/graph-failure";

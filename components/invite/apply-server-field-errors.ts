@@ -1,5 +1,5 @@
 import type { UseFormReturn } from "react-hook-form";
-import type { FieldError } from "@/lib/actions/action-result";
+import type { FieldError } from "@/lib/server-action/action-result";
 import type { InviteFormValues } from "@/lib/invitations/invite-schema";
 import { encodeFieldError } from "@/components/forms/field-error-codec";
 

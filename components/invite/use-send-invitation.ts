@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import { useServerAction } from "@/components/server-action/use-server-action";
-import type { FieldError } from "@/lib/actions/action-result";
+import type { FieldError } from "@/lib/server-action/action-result";
 import type { InviteFormValues } from "@/lib/invitations/invite-schema";
 import { sendInvitation, type SentInvitationResult } from "./actions";
 import type { CallError } from "@/components/server-action/call-error";

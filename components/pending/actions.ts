@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { ActionFailure } from "@/lib/actions/action-failure";
-import type { ActionResult } from "@/lib/actions/action-result";
-import { createAction } from "@/lib/actions/create-action";
+import { ActionFailure } from "@/lib/server-action/action-failure";
+import type { ActionResult } from "@/lib/server-action/action-result";
+import { createAction } from "@/lib/server-action/create-action";
 import type { Caller } from "@/lib/auth/caller";
-import { hasRequiredRole, RESET_REDEMPTION_ROLES } from "@/lib/auth/roles";
+import { overseesAllInvitations, RESET_REDEMPTION_ROLES } from "@/lib/auth/roles";
 import { getServerConfig } from "@/lib/config/server-config";
 import { getStore, type GuestInviter } from "@/lib/db";
 import { resetRedemption, sendInvitation } from "@/lib/graph/invitations";
@@ -81,10 +81,6 @@ const listInput = z.object({
   cursor: z.string(invalid).max(8000, invalid).nullish(),
 });
 type ListInput = z.output<typeof listInput>;
-
-function seesAllLinks(caller: Caller): boolean {
-  return hasRequiredRole(caller, RESET_REDEMPTION_ROLES);
-}
 
 function cursorBinding(caller: Caller, input: ListInput) {
   return {
@@ -191,7 +187,7 @@ const listAction = createAction({
       count = page.count;
     }
     const inviters = await (await getStore()).inviterForGuests(guests.map((guest) => guest.id));
-    const all = seesAllLinks(caller);
+    const all = overseesAllInvitations(caller);
     return {
       rows: guests.map((guest) => {
         const inviter = inviters.get(guest.id);
@@ -215,7 +211,7 @@ const capabilitiesAction = createAction({
   name: "getPendingCapabilities",
   schema: z.object({}).loose(),
   handler: async (_input, { caller }): Promise<PendingCapabilities> => {
-    const all = seesAllLinks(caller);
+    const all = overseesAllInvitations(caller);
     return { canReset: all, seesAllLinks: all };
   },
 });
@@ -226,7 +222,7 @@ const redeemLinkAction = createAction({
   handler: async (input, { caller }): Promise<{ redeemUrl: string | null }> => {
     const latest = await (await getStore()).latestRedeemUrlForGuest(input.guestUserId);
     // Only the newest link still works after a reset, and only its creator (or helpdesk) may read it.
-    if (!latest || (!seesAllLinks(caller) && latest.inviterOid !== caller.oid))
+    if (!latest || (!overseesAllInvitations(caller) && latest.inviterOid !== caller.oid))
       return { redeemUrl: null };
     return { redeemUrl: latest.redeemUrl };
   },

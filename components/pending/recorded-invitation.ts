@@ -1,4 +1,4 @@
-import { ActionFailure } from "@/lib/actions/action-failure";
+import { ActionFailure } from "@/lib/server-action/action-failure";
 import type { Caller } from "@/lib/auth/caller";
 import { getStore, type InvitationKind } from "@/lib/db";
 import { GraphFailure } from "@/lib/graph/graph-failure";

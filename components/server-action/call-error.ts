@@ -1,4 +1,4 @@
-import type { ActionError, ActionErrorCode } from "@/lib/actions/action-result";
+import type { ActionError, ActionErrorCode } from "@/lib/server-action/action-result";
 
 /** What can go wrong calling a server action: the server's codes plus two only the browser sees. */
 export type CallErrorCode = ActionErrorCode | "network" | "token_unavailable";

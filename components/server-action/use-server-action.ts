@@ -3,7 +3,7 @@
 import { useCallback } from "react";
 import { useApiToken } from "@/components/auth/use-api-token";
 import type { CallError } from "./call-error";
-import type { ActionResult, FieldError } from "@/lib/actions/action-result";
+import type { ActionResult, FieldError } from "@/lib/server-action/action-result";
 
 export type ActionOutcome<T> =
   | { ok: true; data: T }

@@ -38,3 +38,13 @@ export const RESET_REDEMPTION_ROLES: RoleRequirement = {
     DIRECTORY_ROLES.globalAdministrator,
   ],
 };
+
+/**
+ * Who oversees everyone's invitations in the portal: everyone's history, pending links and bulk jobs
+ * (redeem links included). The portal's own rule; Graph still decides every call it is asked to make.
+ */
+export const OVERSIGHT_ROLES: RoleRequirement = RESET_REDEMPTION_ROLES;
+
+export function overseesAllInvitations(caller: Pick<Caller, "roles" | "wids">): boolean {
+  return hasRequiredRole(caller, OVERSIGHT_ROLES);
+}

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import type { ActionErrorCode } from "@/lib/actions/action-result";
+import type { ActionErrorCode } from "@/lib/server-action/action-result";
 import en from "@/messages/en.json";
 import es from "@/messages/es.json";
 
@@ -77,7 +77,7 @@ describe("messages", () => {
       .map((file) => readFileSync(join(folder, file), "utf8"))
       .join("\n");
     const keys = new Set(source.match(/validation(?:\.[A-Za-z]+)+/g));
-    // The server's fallbacks for issues that carry zod's own text (lib/actions/field-errors.ts).
+    // The server's fallbacks for issues that carry zod's own text (lib/server-action/field-errors.ts).
     keys.add("validation.required").add("validation.invalid");
     expect(keys.size).toBeGreaterThan(10);
     for (const key of keys) expect(english.has(key), key).toBe(true);
