@@ -7,6 +7,11 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   // A separate build folder lets a test run and a developer's build sit side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The deployable server: `<distDir>/standalone` holds server.js and only the files it needs
+  // (scripts/start.mjs runs it; the Dockerfile ships it).
+  output: "standalone",
+  // The SQL migrations are read at run time (lib/db/migrations-folder.ts), so the tracer cannot see them.
+  outputFileTracingIncludes: { "/**": ["./lib/db/migrations/**"] },
   // PGlite loads its WebAssembly and data files from its own package folder at run time,
   // and pg has optional native bindings: both must stay outside the server bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "@azure/msal-node"],

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-// Browser tests drive Debian's Chromium (nothing downloads a browser) against `next start`
+// Browser tests drive Debian's Chromium (nothing downloads a browser) against the standalone server
 // and the local tenant, both started here. Ports differ from the demo's so both can run.
 // The local tenant's fixed tenant id (docs/architecture.md).
 const LOCAL_TENANT_ID = "b3d0c6a4-5e1f-4a27-9c83-2f6d8e0a1b47";
@@ -50,7 +50,8 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `npx next start -p ${PORTAL_PORT}`,
+      // The standalone server, as deployed (scripts/start.mjs; docs/deploy.md): what ships is what is tested.
+      command: `node scripts/start.mjs -p ${PORTAL_PORT}`,
       url: `${PORTAL_URL}/redirect`,
       env: {
         LOCAL_TENANT_URL: TENANT_URL,

@@ -191,7 +191,7 @@ async function main() {
       latencyMs: { invitations: GRAPH_LATENCY_MS, users: GRAPH_LATENCY_MS, me: GRAPH_LATENCY_MS },
     }),
   });
-  start("npx", ["next", "start", "-p", String(portalPort)], {
+  start("node", ["scripts/start.mjs", "-p", String(portalPort)], {
     env: {
       ...process.env,
       NEXT_DIST_DIR: ".next-bench",

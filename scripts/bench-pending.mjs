@@ -242,10 +242,10 @@ async function main() {
     displayNamePrefix: "Bench Guest",
   });
   await control("PATCH", "/settings", { latencyMs: { users: GRAPH_LATENCY_MS } });
-  // `next start` itself, without npx in between, so its process tree is the portal server's.
+  // The standalone server in this very process (no npx in between), so its process tree is the portal's.
   const portal = start(
     process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(portalPort)],
+    [path.join(root, "scripts/start.mjs"), "-p", String(portalPort)],
     {
       NEXT_DIST_DIR: distDir,
       LOCAL_TENANT_URL: tenantUrl,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: the portal on the local tenant, no Azure tenant needed. Builds when the sources
 // are newer than the last build, starts the local tenant (demo seed, realistic Graph latency) and
-// `next start` pointed at it, and prints where to go and who can sign in.
+// the standalone server (scripts/start.mjs) pointed at it, and prints where to go and who can sign in.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -28,7 +28,8 @@ function newestChange(entry) {
 }
 
 function buildIsStale() {
-  if (!existsSync(buildId)) return true;
+  if (!existsSync(buildId) || !existsSync(path.join(root, ".next", "standalone", "server.js")))
+    return true;
   const built = statSync(buildId).mtimeMs;
   return [...SOURCES, ...CONFIG_FILES].some(
     (entry) => newestChange(path.join(root, entry)) > built,
@@ -103,7 +104,7 @@ async function main() {
   });
   await waitFor(`${tenantUrl}/_emulator/health`, "The local tenant");
 
-  start("portal", "npx", ["next", "start", "-p", String(portalPort)], {
+  start("portal", "node", ["scripts/start.mjs", "-p", String(portalPort)], {
     LOCAL_TENANT_URL: tenantUrl,
     NEXT_DIST_DIR: "",
   });

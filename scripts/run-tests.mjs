@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The project's single test command (`npm test`): typecheck, lint, unit and integration tests (Vitest), a
-// production build, then browser tests (Playwright in Debian's Chromium against `next start`
+// production build, then browser tests (Playwright in Debian's Chromium against the standalone server
 // and the local tenant). Ends with one line "N passed, N failed" summing both runners.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";

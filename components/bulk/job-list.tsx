@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { EXACT_TIME_FORMAT } from "@/lib/i18n/time-zone";
 import { useEffect, useState } from "react";
 import type { BulkJobSummary } from "@/lib/bulk/job-view";
 import { listBulkJobs } from "./actions";
@@ -59,10 +60,7 @@ export function JobList() {
                 )}
               </td>
               <td className="px-3 py-2 text-slate-700">
-                {format.dateTime(new Date(job.createdAt), {
-                  dateStyle: "medium",
-                  timeStyle: "short",
-                })}
+                {format.dateTime(new Date(job.createdAt), EXACT_TIME_FORMAT)}
               </td>
               <td className="px-3 py-2 text-slate-700 tabular-nums">{job.totalRows}</td>
               <td className="px-3 py-2 text-slate-700">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useNow, useTranslations } from "next-intl";
+import { EXACT_TIME_FORMAT } from "@/lib/i18n/time-zone";
 
 /** "3 days ago", with the exact date and time on hover and for screen readers' `dateTime`. */
 export function InvitedAt({ value }: { value: string | null }) {
@@ -9,7 +10,7 @@ export function InvitedAt({ value }: { value: string | null }) {
   const t = useTranslations("pending");
   if (!value) return <span className="text-slate-500">{t("unknown")}</span>;
   const date = new Date(value);
-  const exact = format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const exact = format.dateTime(date, EXACT_TIME_FORMAT);
   return (
     <time dateTime={value} title={exact} className="whitespace-nowrap">
       {format.relativeTime(date, now)}

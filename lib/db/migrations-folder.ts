@@ -8,7 +8,8 @@ import path from "node:path";
 export function migrationsFolder(override?: string): string {
   const configured = override ?? process.env.DB_MIGRATIONS_DIR;
   if (configured && configured.trim() !== "") return path.resolve(configured);
-  return path.join(process.cwd(), "lib", "db", "migrations");
+  // The tracer would otherwise copy the whole project; next.config.js includes the migrations instead.
+  return path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "db", "migrations");
 }
 
 /** Fails before any database is opened, naming the folder, when the migrations are not where expected. */

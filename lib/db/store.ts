@@ -24,7 +24,10 @@ export async function createStore(options: StoreOptions = {}): Promise<Invitatio
   const databaseUrl = nonEmpty(options.databaseUrl);
   const connection = databaseUrl
     ? await openPostgres(databaseUrl, folder)
-    : await openPglite(path.resolve(options.dataDir ?? DEFAULT_DATA_DIR), folder);
+    : await openPglite(
+        path.resolve(/* turbopackIgnore: true */ options.dataDir ?? DEFAULT_DATA_DIR),
+        folder,
+      );
   return createInvitationStore(connection.db, connection.backend, connection.close);
 }
 
