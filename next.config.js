@@ -30,6 +30,12 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "no-referrer" },
           { key: "X-Frame-Options", value: "SAMEORIGIN" },
+          // The portal uses none of these; the clipboard (Copy link) stays allowed to itself.
+          {
+            key: "Permissions-Policy",
+            value:
+              "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), browsing-topics=(), clipboard-write=(self)",
+          },
         ],
       },
     ];

@@ -60,3 +60,25 @@ test.describe("a viewer in Tokyo", () => {
     );
   });
 });
+
+test("pages carry a nonce-based Content-Security-Policy, and HSTS only over https", async ({
+  request,
+}) => {
+  const page = await request.get("/");
+  const policy = page.headers()["content-security-policy"] ?? "";
+  expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(page.headers()["permissions-policy"]).toContain("camera=()");
+  expect(page.headers()["strict-transport-security"]).toBeUndefined();
+  const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+  expect(await page.text()).toContain(`nonce="${nonce}"`);
+
+  const again = await request.get("/");
+  expect(again.headers()["content-security-policy"]).not.toBe(policy);
+
+  const bridge = await request.get("/redirect");
+  expect(bridge.headers()["content-security-policy"]).toContain("frame-ancestors 'self'");
+
+  const behindTls = await request.get("/", { headers: { "x-forwarded-proto": "https" } });
+  expect(behindTls.headers()["strict-transport-security"]).toContain("max-age=");
+});

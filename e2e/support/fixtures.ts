@@ -5,6 +5,8 @@ import { localTenant, PEOPLE, type PersonKey } from "./local-tenant";
 type Fixtures = {
   /** The local tenant's control API, reset to the minimal seed before each test. */
   tenant: ReturnType<typeof localTenant>;
+  /** Every page of every test runs under the portal's Content-Security-Policy: none may be violated. */
+  contentSecurityPolicy: void;
 };
 
 export const test = base.extend<Fixtures>({
@@ -13,6 +15,18 @@ export const test = base.extend<Fixtures>({
     await tenant.reset("minimal");
     await use(tenant);
   },
+  contentSecurityPolicy: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      // Chromium reports each blocked script, style, frame or connection on the console.
+      context.on("console", (message) => {
+        if (message.text().includes("Content Security Policy")) violations.push(message.text());
+      });
+      await use();
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
