@@ -390,12 +390,17 @@ describe("GET and PATCH /users/{id}", () => {
       await callGraph(admin, path, { method: "PATCH", body: { mail: "not-an-address" } }),
       400,
     );
-    expect(
-      expectGraphError(
-        await callGraph(admin, path, { method: "PATCH", body: { mail: PEOPLE.adele.mail } }),
-        400,
-      ).message,
-    ).toBe("Another object with the same value for property proxyAddresses already exists.");
+    const conflict = await callGraph(admin, path, {
+      method: "PATCH",
+      body: { mail: PEOPLE.adele.mail },
+    });
+    expect(expectGraphError(conflict, 400, "Request_BadRequest").message).toBe(
+      "Another object with the same value for property proxyAddresses already exists.",
+    );
+    expect((conflict.body as { error: { details: unknown } }).error.details).toEqual([
+      expect.objectContaining({ code: "ObjectConflict", target: "proxyAddresses" }),
+      expect.objectContaining({ code: "ConflictingObjects", target: PEOPLE.adele.id }),
+    ]);
     expectGraphError(await callGraph(admin, path, { method: "DELETE" }), 405);
   });
 });

@@ -3,17 +3,17 @@ import type { InvitationRecord } from "../store/invitation-record";
 import { invitedUser } from "../store/new-user";
 import type { UserRecord } from "../store/user-record";
 import type { TenantState } from "../tenant-state";
-import { domainOf, isInvitableAddress, isLanguageTag } from "./email-address";
+import { isInvitableAddress, isLanguageTag } from "./email-address";
 import { GraphError, graphErrors } from "./graph-error";
 import {
   ADMINISTRATOR_ROLES,
-  ALWAYS_INVITE_ROLES,
   RESET_REDEMPTION_ROLES,
   hasAnyPermission,
   holdsAnyRole,
   type GraphCaller,
 } from "./graph-caller";
 import type { InvitationRequest } from "./invitation-request";
+import { assertDomainAllowed, assertMayInvite } from "./invite-policy";
 
 export const INVITE_PERMISSIONS = [
   "User.Invite.All",
@@ -24,39 +24,9 @@ const RESET_PERMISSIONS = ["User.ReadWrite.All", "Directory.ReadWrite.All"] as c
 
 export type InvitationStatus = "PendingAcceptance" | "Completed";
 
-const INVITATIONS_NOT_ALLOWED =
-  "Guest invitations not allowed for your company. Contact your company administrator for more details.";
 // Typographic apostrophes, as the service sends them (GRAPH-FACTS.md, "Reset redemption").
 const EMAIL_MISMATCH =
   "The email you’re using to invite this user doesn’t match any emails on the user object. Please add this email to the user object and try again.";
-
-function mayInvite(tenant: TenantState, user: UserRecord): boolean {
-  if (user.invitationsRestricted) return false;
-  if (holdsAnyRole(user, ALWAYS_INVITE_ROLES)) return tenant.settings.allowInvitesFrom !== "none";
-  switch (tenant.settings.allowInvitesFrom) {
-    case "everyone":
-      return true;
-    case "adminsGuestInvitersAndAllMembers":
-      return user.userType === "Member";
-    case "adminsAndGuestInviters":
-    case "none":
-      return false;
-  }
-}
-
-function assertDomainAllowed(tenant: TenantState, address: string): void {
-  const domain = domainOf(address);
-  const { domainAllowList, domainDenyList, blockedDomainError } = tenant.settings;
-  const allowed = domainAllowList.map((item) => item.toLowerCase());
-  const denied = domainDenyList.map((item) => item.toLowerCase());
-  if (denied.includes(domain) || (allowed.length > 0 && !allowed.includes(domain))) {
-    throw new GraphError(
-      blockedDomainError.status,
-      blockedDomainError.code,
-      blockedDomainError.message,
-    );
-  }
-}
 
 type ValidatedRequest = {
   email: string;
@@ -140,6 +110,9 @@ function recordInvitation(
     createdDateTime: new Date().toISOString(),
     resetRedemption: request.resetRedemption === true,
     sendInvitationMessage: request.sendInvitationMessage === true,
+    ccRecipients: (request.invitedUserMessageInfo?.ccRecipients ?? []).flatMap((recipient) =>
+      recipient?.emailAddress?.address ? [recipient.emailAddress.address] : [],
+    ),
     supersededDateTime: null,
     redeemedDateTime: null,
   };
@@ -201,19 +174,21 @@ function resetRedemption(
   if (!userId)
     throw graphErrors.badRequest("The invitedUser id is required when resetRedemption is true.");
   if (!hasAnyPermission(caller, RESET_PERMISSIONS)) throw graphErrors.insufficientPrivileges();
-  if (!holdsAnyRole(caller.user, RESET_REDEMPTION_ROLES))
-    throw graphErrors.insufficientPrivileges();
+  // Without the directory role the service answers its own 403, not Graph's Authorization_RequestDenied.
+  if (!holdsAnyRole(caller.user, RESET_REDEMPTION_ROLES)) throw graphErrors.genericAuthorization();
   const user = tenant.users.get(userId);
   if (!user) throw graphErrors.resourceNotFound(userId);
   // A Helpdesk Administrator manages only users without an administrator role.
   if (!holdsAnyRole(caller.user, ADMINISTRATOR_ROLES) && user.directoryRoles.length > 0) {
-    throw graphErrors.insufficientPrivileges();
+    throw graphErrors.genericAuthorization();
   }
   const address = validated.email.toLowerCase();
   const known = [user.mail, ...user.otherMails]
     .filter((item): item is string => !!item)
     .map((item) => item.toLowerCase());
-  if (!known.includes(address)) throw graphErrors.badRequest(EMAIL_MISMATCH);
+  // An address PATCH just added is not on every replica yet (GRAPH-FACTS.md, "Replication").
+  if (!known.includes(address) || !tenant.addressReplication.isVisible(user.id, address))
+    throw graphErrors.badRequest(EMAIL_MISMATCH);
   assertDomainAllowed(tenant, validated.email);
 
   const now = new Date().toISOString();
@@ -241,9 +216,7 @@ export function createInvitation(
   if (request.resetRedemption === true)
     return resetRedemption(tenant, caller, request, validated, origin);
 
-  if (!mayInvite(tenant, caller.user)) {
-    throw new GraphError(403, tenant.settings.invitationsNotAllowedCode, INVITATIONS_NOT_ALLOWED);
-  }
+  assertMayInvite(tenant, caller.user);
   if (validated.userType === "Member" && !holdsAnyRole(caller.user, ADMINISTRATOR_ROLES)) {
     throw graphErrors.insufficientPrivileges();
   }
