@@ -52,8 +52,7 @@ describe("advanced query rules on GET /users", () => {
     expect(body["@odata.count"]).toBeUndefined();
     expect((await page("/users?$count=true&$select=id", EVENTUAL))["@odata.count"]).toBe(8);
     expect(
-      expectGraphError(await callGraph(reader, "/users/$count"), 400, "Request_BadRequest")
-        .message,
+      expectGraphError(await callGraph(reader, "/users/$count"), 400, "Request_BadRequest").message,
     ).toBe("$count is not currently supported.");
   });
 
@@ -83,9 +82,7 @@ describe("advanced query rules on GET /users", () => {
         `Unsupported sort property '${property}' for 'User'.`,
       );
     }
-    expect((await page("/users?$orderby=userPrincipalName desc&$select=id")).value).toHaveLength(
-      8,
-    );
+    expect((await page("/users?$orderby=userPrincipalName desc&$select=id")).value).toHaveLength(8);
   });
 
   it("refuses $filter with $orderby outside an advanced query", async () => {

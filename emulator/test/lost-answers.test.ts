@@ -145,7 +145,9 @@ describe("e-mails counted", () => {
       await invite(inviter, {
         ...INVITATION,
         invitedUserEmailAddress: "other@fabrikam.com",
-        invitedUserMessageInfo: { ccRecipients: [{ emailAddress: { address: "boss@contoso.com" } }] },
+        invitedUserMessageInfo: {
+          ccRecipients: [{ emailAddress: { address: "boss@contoso.com" } }],
+        },
       }),
       201,
       "microsoft.graph.invitation",

@@ -4,12 +4,7 @@
  * then lose the answer: an error status instead of it, a dropped connection, or a late answer.
  */
 export type FaultKind =
-  | "status"
-  | "hang"
-  | "drop"
-  | "act-then-status"
-  | "act-then-drop"
-  | "act-then-delay";
+  "status" | "hang" | "drop" | "act-then-status" | "act-then-drop" | "act-then-delay";
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   "status",

@@ -3,7 +3,6 @@ import type { InvitationRecord } from "../store/invitation-record";
 import { invitedUser } from "../store/new-user";
 import type { UserRecord } from "../store/user-record";
 import type { TenantState } from "../tenant-state";
-import { isInvitableAddress, isLanguageTag } from "./email-address";
 import { GraphError, graphErrors } from "./graph-error";
 import {
   ADMINISTRATOR_ROLES,
@@ -13,6 +12,7 @@ import {
   type GraphCaller,
 } from "./graph-caller";
 import type { InvitationRequest } from "./invitation-request";
+import { validateInvitation, type ValidatedRequest } from "./invitation-validation";
 import { assertDomainAllowed, assertMayInvite } from "./invite-policy";
 
 export const INVITE_PERMISSIONS = [
@@ -27,64 +27,6 @@ export type InvitationStatus = "PendingAcceptance" | "Completed";
 // Typographic apostrophes, as the service sends them (GRAPH-FACTS.md, "Reset redemption").
 const EMAIL_MISMATCH =
   "The email you’re using to invite this user doesn’t match any emails on the user object. Please add this email to the user object and try again.";
-
-type ValidatedRequest = {
-  email: string;
-  redirectUrl: string;
-  userType: "Guest" | "Member";
-  sponsorIds: string[] | null;
-};
-
-function validate(tenant: TenantState, request: InvitationRequest): ValidatedRequest {
-  const email = request.invitedUserEmailAddress?.trim() ?? "";
-  if (!email) throw graphErrors.badRequest("The invitedUserEmailAddress property is required.");
-  if (!isInvitableAddress(email)) {
-    throw graphErrors.badRequest(`The email address '${email}' is not valid for an invitation.`);
-  }
-  const redirectUrl = request.inviteRedirectUrl?.trim() ?? "";
-  if (!redirectUrl) throw graphErrors.badRequest("The inviteRedirectUrl property is required.");
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(redirectUrl);
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) {
-    throw graphErrors.badRequest(
-      `The inviteRedirectUrl '${redirectUrl}' is not a valid absolute http or https URL.`,
-    );
-  }
-  const type = (request.invitedUserType ?? "Guest").toLowerCase();
-  if (type !== "guest" && type !== "member") {
-    throw graphErrors.badRequest(
-      `Invalid invitedUserType '${request.invitedUserType}'. Allowed values are 'Guest' and 'Member'.`,
-    );
-  }
-  const info = request.invitedUserMessageInfo;
-  const recipients = info?.ccRecipients ?? [];
-  if (recipients.length > 1 && tenant.settings.multipleCcRecipients === "reject") {
-    throw graphErrors.badRequest("Only one ccRecipient is supported in invitedUserMessageInfo.");
-  }
-  for (const recipient of recipients) {
-    const address = recipient?.emailAddress?.address;
-    if (address !== null && address !== undefined && !isInvitableAddress(address)) {
-      throw graphErrors.badRequest(`The ccRecipients email address '${address}' is not valid.`);
-    }
-  }
-  const language = info?.messageLanguage;
-  if (language && tenant.settings.validateMessageLanguage && !isLanguageTag(language)) {
-    throw graphErrors.badRequest(`The messageLanguage '${language}' is not a valid language tag.`);
-  }
-  let sponsorIds: string[] | null = null;
-  if (request.invitedUserSponsors && request.invitedUserSponsors.length > 0) {
-    sponsorIds = request.invitedUserSponsors.map((sponsor) => sponsor.id ?? "");
-    for (const id of sponsorIds) {
-      if (!tenant.users.get(id))
-        throw graphErrors.badRequest(`The sponsor '${id}' does not exist in the directory.`);
-    }
-  }
-  return { email, redirectUrl, userType: type === "member" ? "Member" : "Guest", sponsorIds };
-}
 
 function recordInvitation(
   tenant: TenantState,
@@ -212,7 +154,7 @@ export function createInvitation(
   request: InvitationRequest,
   origin: string,
 ): InvitationResponse {
-  const validated = validate(tenant, request);
+  const validated = validateInvitation(tenant, request);
   if (request.resetRedemption === true)
     return resetRedemption(tenant, caller, request, validated, origin);
 

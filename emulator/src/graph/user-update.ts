@@ -39,7 +39,8 @@ const userPatchSpec = {
 
 const lowered = (address: string) => address.toLowerCase();
 
-const PROXY_CONFLICT = "Another object with the same value for property proxyAddresses already exists.";
+const PROXY_CONFLICT =
+  "Another object with the same value for property proxyAddresses already exists.";
 
 /** Graph's answer to a `mail` another object holds, with the `details` it carries [seen]. */
 function proxyAddressConflict(holderId: string) {
