@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./constants";
 import type { FaultRule, FaultSpec } from "./control/faults";
 import type { RequestLogEntry } from "./control/request-log";
+import { sentEmails, type SentEmail, type SentEmailFilter } from "./control/sent-emails";
 import { mintToken, resolveUser, type DirectTokenRequest } from "./identity/direct-tokens";
 import { createSigningKey } from "./identity/signing-key";
 import { buildServer } from "./server";
@@ -18,6 +19,7 @@ export { MINIMAL_GUESTS } from "./store/seed";
 export type { BulkGuestOptions, SeedName } from "./store/seed";
 export type { FaultRule, FaultSpec } from "./control/faults";
 export type { RequestLogEntry } from "./control/request-log";
+export type { SentEmail, SentEmailFilter } from "./control/sent-emails";
 export type { DirectTokenRequest } from "./identity/direct-tokens";
 export type { InvitationRecord } from "./store/invitation-record";
 export type { UserRecord } from "./store/user-record";
@@ -54,6 +56,10 @@ export type LocalTenant = {
   clearFaults(): void;
   requests(filter?: { pathPrefix?: string; method?: string }): RequestLogEntry[];
   invitations(): InvitationRecord[];
+  /** Invitation e-mails sent (`sendInvitationMessage: true` and acted on, answer lost or not), oldest first. */
+  emailsSent(filter?: SentEmailFilter): SentEmail[];
+  /** Ends every pending `otherMailsReplicationDelayMs` wait now; returns how many addresses it freed. */
+  settleReplication(): number;
   /** A person key (`adele`), a user id or a userPrincipalName. */
   user(key: string): UserRecord | undefined;
   revokeSessions(key: string): void;
@@ -106,6 +112,8 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
     clearFaults: () => tenant.faults.clear(),
     requests: (filter) => tenant.requestLog.list(filter),
     invitations: () => [...tenant.invitations.values()],
+    emailsSent: (filter) => sentEmails(tenant.invitations.values(), filter),
+    settleReplication: () => tenant.addressReplication.settle(),
     user: (key) => resolveUser(tenant, key),
     revokeSessions: (key) => {
       const user = resolveUser(tenant, key);

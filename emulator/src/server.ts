@@ -1,7 +1,7 @@
 import cors from "@fastify/cors";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { registerControlRoutes } from "./control/control-routes";
-import { applyFault, sleep } from "./control/apply-fault";
+import { applyFault, loseAnswer, sleep } from "./control/apply-fault";
 import { bodyForLog, loggableHeaders } from "./control/request-log";
 import { GraphError, graphErrors } from "./graph/graph-error";
 import { GRAPH_ROUTE_METHODS, registerGraphRoutes } from "./graph/graph-routes";
@@ -105,11 +105,13 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
     }
     return payload;
   });
+  app.addHook("onSend", async (request, reply, payload) => loseAnswer(request, reply, payload));
 
   app.addHook("onResponse", async (request, reply) => {
     const context = contextOf(request);
     if (context.logEntry) {
-      context.logEntry.status = reply.statusCode;
+      // A dropped answer never had a status, whatever the reply object holds.
+      if (context.logEntry.fault !== "act-then-drop") context.logEntry.status = reply.statusCode;
       context.logEntry.durationMs = Date.now() - context.startedAt;
     }
   });

@@ -70,6 +70,16 @@ export type TenantSettings = {
   maxRequestBodyBytes: number;
   /** How many requests the request log keeps (oldest dropped first). */
   requestLogLimit: number;
+
+  /**
+   * Answer to a person the invitation policy refuses (`invitationsRestricted`, or an `allowInvitesFrom`
+   * that excludes them, short of `none`): `unauthorized` is the 401 MSGraphInviteAPI error captured
+   * in issue threads, `notAllowed` the 403 "Guest invitations not allowed for your company…" that
+   * others report for restricted tenants (README, "Behaviour and its source").
+   */
+  inviteRefusedAnswer: "unauthorized" | "notAllowed";
+  /** An address added to `mail`/`otherMails` by PATCH matches a reset redemption only after this long [seen]. */
+  otherMailsReplicationDelayMs: number;
 };
 
 export const DEFAULT_SETTINGS: TenantSettings = {
@@ -101,6 +111,8 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   readBasicSelectOfOtherProperties: "null",
   maxRequestBodyBytes: 4 * 1024 * 1024,
   requestLogLimit: 5000,
+  inviteRefusedAnswer: "unauthorized",
+  otherMailsReplicationDelayMs: 0,
 };
 
 /** A few hundred milliseconds per call, as the demo shows it; tests run without latency. */

@@ -7,6 +7,7 @@ import {
 } from "./constants";
 import { FaultInjector } from "./control/faults";
 import { RequestLog } from "./control/request-log";
+import { AddressReplication } from "./graph/address-replication";
 import { InvitationThrottle } from "./graph/invitation-throttle";
 import { IdentityState } from "./identity/identity-state";
 import type { SigningKey } from "./identity/signing-key";
@@ -40,6 +41,7 @@ export class TenantState {
   readonly throttle = new InvitationThrottle();
   readonly faults = new FaultInjector();
   readonly requestLog = new RequestLog();
+  readonly addressReplication = new AddressReplication();
   /** Set once the server listens: the origin it was started on. */
   listenUrl = "";
   /** The origin links must use whatever Host the caller used; null derives it from each request. */
@@ -84,6 +86,7 @@ export class TenantState {
     this.throttle.reset();
     this.faults.clear();
     this.requestLog.clear();
+    this.addressReplication.clear();
   }
 
   updateSettings(patch: Partial<TenantSettings>): void {

@@ -203,30 +203,50 @@ describe("POST /invitations", () => {
     );
   });
 
-  it("applies who may invite: the restricted member, allowInvitesFrom and Member invitations", async () => {
-    const restricted = expectGraphError(
-      await invite(await graphAs(tenant, "pradeep", ["User.Invite.All"]), basic("a@fabrikam.com")),
-      403,
+  it("answers a person the policy refuses with the 401 of the invitation service, not 403", async () => {
+    const refused = await invite(
+      await graphAs(tenant, "pradeep", ["User.Invite.All"]),
+      basic("a@fabrikam.com"),
     );
-    expect(restricted.message).toBe(
-      "Guest invitations not allowed for your company. Contact your company administrator for more details.",
+    expect(expectGraphError(refused, 401, "Unauthorized").message).toBe(
+      `Insufficient privileges to perform requested operation by the application '00000003-0000-0000-c000-000000000000'. ControllerName=MSGraphInviteAPI, ActionName=CreateInvite, URL absolute path=/api/${TENANT_ID}/invites`,
     );
+    expect(tenant.invitations()).toHaveLength(0);
 
     tenant.updateSettings({ allowInvitesFrom: "adminsAndGuestInviters" });
     expectGraphError(
       await invite(await graphAs(tenant, "adele", ["User.Invite.All"]), basic("b@fabrikam.com")),
-      403,
+      401,
+      "Unauthorized",
     );
     expectInvitation(
       await invite(await graphAs(tenant, "isaiah", ["User.Invite.All"]), basic("c@fabrikam.com")),
     );
-    tenant.updateSettings({ allowInvitesFrom: "none" });
-    expectGraphError(
-      await invite(await graphAs(tenant, "isaiah", ["User.Invite.All"]), basic("d@fabrikam.com")),
-      403,
-    );
-    tenant.updateSettings({ allowInvitesFrom: "everyone" });
+  });
 
+  it("answers the documented 403 when the tenant allows no invitations at all, even for a Guest Inviter", async () => {
+    tenant.updateSettings({ allowInvitesFrom: "none" });
+    for (const person of ["isaiah", "pradeep"] as const) {
+      const answer = await invite(
+        await graphAs(tenant, person, ["User.Invite.All"]),
+        basic("d@fabrikam.com"),
+      );
+      expect(expectGraphError(answer, 403).message).toBe(
+        "Guest invitations not allowed for your company. Contact your company administrator for more details.",
+      );
+    }
+  });
+
+  it("answers a refused person with the 403 instead when inviteRefusedAnswer is notAllowed", async () => {
+    tenant.updateSettings({ inviteRefusedAnswer: "notAllowed" });
+    const answer = await invite(
+      await graphAs(tenant, "pradeep", ["User.Invite.All"]),
+      basic("e@fabrikam.com"),
+    );
+    expect(expectGraphError(answer, 403).message).toMatch(/^Guest invitations not allowed/);
+  });
+
+  it("lets only administrators invite a Member", async () => {
     expectGraphError(
       await invite(
         await graphAs(tenant, "adele", ["User.Invite.All"]),
@@ -307,7 +327,7 @@ describe("reset redemption", () => {
   const reset = (email: string, id: string = MINIMAL_GUESTS.accepted.id) =>
     basic(email, { resetRedemption: true, invitedUser: { id } });
 
-  it("needs User.ReadWrite.All and a Helpdesk, User or Global Administrator", async () => {
+  it("needs User.ReadWrite.All, then a Helpdesk, User or Global Administrator (Generic authorization exception)", async () => {
     expectGraphError(
       await invite(
         await graphAs(tenant, "lee", ["User.Invite.All"]),
@@ -316,22 +336,17 @@ describe("reset redemption", () => {
       403,
       "Authorization_RequestDenied",
     );
-    expectGraphError(
-      await invite(
-        await graphAs(tenant, "adele", ["User.ReadWrite.All"]),
-        reset(MINIMAL_GUESTS.accepted.email),
-      ),
-      403,
-      "Authorization_RequestDenied",
-    );
-    expectGraphError(
-      await invite(
-        await graphAs(tenant, "isaiah", ["User.ReadWrite.All"]),
-        reset(MINIMAL_GUESTS.accepted.email),
-      ),
-      403,
-      "Authorization_RequestDenied",
-    );
+    for (const person of ["adele", "isaiah"] as const) {
+      const refused = expectGraphError(
+        await invite(
+          await graphAs(tenant, person, ["User.ReadWrite.All"]),
+          reset(MINIMAL_GUESTS.accepted.email),
+        ),
+        403,
+        "Forbidden",
+      );
+      expect(refused.message).toBe("Generic authorization exception.");
+    }
     // A Helpdesk Administrator may not reset someone who holds an administrator role.
     expectGraphError(
       await invite(
@@ -339,6 +354,7 @@ describe("reset redemption", () => {
         reset(PEOPLE.megan.mail, PEOPLE.megan.id),
       ),
       403,
+      "Forbidden",
     );
     expectGraphError(
       await invite(
@@ -347,6 +363,7 @@ describe("reset redemption", () => {
       ),
       400,
     );
+    expect(tenant.invitations()).toHaveLength(0);
   });
 
   it("keeps the user, goes back to PendingAcceptance and retires earlier redeem links", async () => {

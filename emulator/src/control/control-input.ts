@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { bodyText } from "../http/request-body";
 import { SEED_NAMES, type SeedName } from "../store/seed";
-import type { FaultSpec } from "./faults";
+import { FAULT_KINDS, type FaultKind, type FaultSpec } from "./faults";
 
 /** A refusal of the control API: status and a plain message. */
 export class ControlError extends Error {
@@ -47,14 +47,15 @@ export function parseSeed(value: unknown): SeedName | undefined {
 export function parseFault(body: Record<string, unknown>): FaultSpec {
   const path = optionalString(body, "path");
   if (!path || !path.startsWith("/")) throw new ControlError(400, "path must start with /");
-  const kind = body.kind ?? (body.status !== undefined ? "status" : undefined);
-  if (kind !== "status" && kind !== "hang" && kind !== "drop")
-    throw new ControlError(400, "kind must be status, hang or drop");
+  const kind = (body.kind ?? (body.status !== undefined ? "status" : undefined)) as FaultKind;
+  if (!FAULT_KINDS.includes(kind))
+    throw new ControlError(400, `kind must be one of ${FAULT_KINDS.join(", ")}`);
   const count = body.count ?? 1;
   if (typeof count !== "number" || !Number.isInteger(count) || count < 1)
     throw new ControlError(400, "count must be a positive integer");
   const status = body.status;
-  if (kind === "status" && (typeof status !== "number" || status < 400 || status > 599))
+  const needsStatus = kind === "status" || kind === "act-then-status";
+  if (needsStatus && (typeof status !== "number" || status < 400 || status > 599))
     throw new ControlError(400, "status must be 400–599");
   const retryAfter = body.retryAfterSeconds;
   if (
@@ -67,7 +68,8 @@ export function parseFault(body: Record<string, unknown>): FaultSpec {
   const delayMs = body.delayMs;
   if (delayMs !== undefined && (typeof delayMs !== "number" || delayMs < 0))
     throw new ControlError(400, "delayMs must be a non-negative number");
-  if (kind === "hang" && delayMs === undefined) throw new ControlError(400, "a hang needs delayMs");
+  if ((kind === "hang" || kind === "act-then-delay") && delayMs === undefined)
+    throw new ControlError(400, `${kind} needs delayMs`);
   const method = optionalString(body, "method");
   return {
     path,

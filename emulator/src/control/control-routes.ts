@@ -7,6 +7,7 @@ import { invitedUser } from "../store/new-user";
 import { seedBulkGuests } from "../store/seed";
 import type { TenantState } from "../tenant-state";
 import { ControlError, jsonBody, optionalString, parseFault, parseSeed } from "./control-input";
+import { emailsPerAddress, sentEmails } from "./sent-emails";
 import { settingsPatchProblems } from "./settings-patch";
 
 export function registerControlRoutes(app: FastifyInstance, tenant: TenantState): void {
@@ -59,6 +60,8 @@ export function registerControlRoutes(app: FastifyInstance, tenant: TenantState)
       "GET|POST|DELETE /_emulator/faults",
       "GET|DELETE /_emulator/requests",
       "POST /_emulator/tokens",
+      "GET /_emulator/emails",
+      "POST /_emulator/replication/settle",
     ],
   }));
 
@@ -233,4 +236,14 @@ export function registerControlRoutes(app: FastifyInstance, tenant: TenantState)
     const { accessToken, expiresOn } = await mintToken(tenant, tokenRequest);
     return { access_token: accessToken, expires_on: expiresOn };
   });
+
+  route("GET", "/emails", (request) => {
+    const to = queryFields(request).to;
+    const emails = sentEmails(tenant.invitations.values(), to ? { to } : {});
+    return { total: emails.length, perAddress: emailsPerAddress(emails), emails };
+  });
+
+  route("POST", "/replication/settle", () => ({
+    settled: tenant.addressReplication.settle(),
+  }));
 }

@@ -1,4 +1,22 @@
-export type FaultKind = "status" | "hang" | "drop";
+/**
+ * `status`, `hang` and `drop` act before the tenant looks at the request, so the work is never done.
+ * The `act-then-*` kinds let the request be fully processed (invitation created, e-mail counted) and
+ * then lose the answer: an error status instead of it, a dropped connection, or a late answer.
+ */
+export type FaultKind =
+  "status" | "hang" | "drop" | "act-then-status" | "act-then-drop" | "act-then-delay";
+
+export const FAULT_KINDS: readonly FaultKind[] = [
+  "status",
+  "hang",
+  "drop",
+  "act-then-status",
+  "act-then-drop",
+  "act-then-delay",
+];
+
+/** Kinds that let the request do its work before the answer is lost. */
+export const isActThenFault = (kind: FaultKind) => kind.startsWith("act-then-");
 
 export type FaultRule = {
   id: number;
@@ -9,11 +27,14 @@ export type FaultRule = {
   /** How many more matching requests it affects. */
   remaining: number;
   kind: FaultKind;
-  /** For `status`: 429, 500, 503… */
+  /** For `status` and `act-then-status`: 429, 500, 503, 504… */
   status?: number;
   /** For a 429 or 503: the Retry-After header in seconds; null omits it. */
   retryAfterSeconds?: number | null;
-  /** For `hang`: the delay before the request proceeds normally; for `status`, a delay before the answer. */
+  /**
+   * For `hang`: the delay before the request proceeds normally; for `act-then-delay`, how long the
+   * processed answer is held back; for `status` and `act-then-status`, a delay before the error.
+   */
   delayMs?: number;
 };
 

@@ -1,3 +1,5 @@
+import type { FaultKind } from "./faults";
+
 export type RequestLogEntry = {
   id: string;
   time: string;
@@ -10,6 +12,8 @@ export type RequestLogEntry = {
   body: unknown;
   status: number | null;
   durationMs: number | null;
+  /** The injected fault this request met, if any (`act-then-*`: processed, answer lost). */
+  fault?: FaultKind;
 };
 
 const HIDDEN_HEADERS = new Set(["authorization", "cookie"]);

@@ -10,6 +10,7 @@ const ENUMS: Partial<Record<keyof TenantSettings, readonly string[]>> = {
   reinviteRedeemedStatus: ["Completed", "PendingAcceptance"],
   multipleCcRecipients: ["reject", "accept"],
   readBasicSelectOfOtherProperties: ["null", "forbidden"],
+  inviteRefusedAnswer: ["unauthorized", "notAllowed"],
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -1,3 +1,6 @@
+/** One entry of Graph's optional `error.details` array. */
+export type GraphErrorDetail = { code: string; message: string; target?: string };
+
 /** A Graph failure: status, code and message; the server adds Graph's innerError and headers. */
 export class GraphError extends Error {
   constructor(
@@ -5,6 +8,7 @@ export class GraphError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    readonly details: GraphErrorDetail[] = [],
   ) {
     super(message);
     this.name = "GraphError";
@@ -15,6 +19,7 @@ export type GraphErrorBody = {
   error: {
     code: string;
     message: string;
+    details?: GraphErrorDetail[];
     innerError: { date: string; "request-id": string; "client-request-id": string };
   };
 };
@@ -33,6 +38,7 @@ export function graphErrorBody(
     error: {
       code: failure.code,
       message: failure.message,
+      ...(failure.details.length > 0 ? { details: failure.details } : {}),
       innerError: {
         date: graphErrorDate(),
         "request-id": requestId,
@@ -72,6 +78,18 @@ export const graphErrors = {
       "Authorization_RequestDenied",
       "Insufficient privileges to complete the operation.",
     ),
+  /**
+   * Inviting without the right to invite: 401, not 403, from the invitation service behind Graph
+   * (README, "Behaviour and its source").
+   */
+  inviteUnauthorized: (tenantId: string) =>
+    new GraphError(
+      401,
+      "Unauthorized",
+      `Insufficient privileges to perform requested operation by the application '00000003-0000-0000-c000-000000000000'. ControllerName=MSGraphInviteAPI, ActionName=CreateInvite, URL absolute path=/api/${tenantId}/invites`,
+    ),
+  /** Reset redemption by someone without the directory role it needs. */
+  genericAuthorization: () => new GraphError(403, "Forbidden", "Generic authorization exception."),
   badRequest: (message: string, code = "BadRequest") => new GraphError(400, code, message),
   resourceNotFound: (id: string) =>
     new GraphError(
@@ -110,6 +128,8 @@ export const graphErrors = {
       retryAfterSeconds === null ? {} : { "Retry-After": String(retryAfterSeconds) },
     ),
   internal: () => new GraphError(500, "InternalServerError", "An internal server error occurred."),
+  /** Graph's gateway gave up waiting for the service behind it: the body carries no message. */
+  gatewayTimeout: () => new GraphError(504, "UnknownError", ""),
   unavailable: () =>
     new GraphError(
       503,

@@ -3,17 +3,17 @@ import type { InvitationRecord } from "../store/invitation-record";
 import { invitedUser } from "../store/new-user";
 import type { UserRecord } from "../store/user-record";
 import type { TenantState } from "../tenant-state";
-import { domainOf, isInvitableAddress, isLanguageTag } from "./email-address";
 import { GraphError, graphErrors } from "./graph-error";
 import {
   ADMINISTRATOR_ROLES,
-  ALWAYS_INVITE_ROLES,
   RESET_REDEMPTION_ROLES,
   hasAnyPermission,
   holdsAnyRole,
   type GraphCaller,
 } from "./graph-caller";
 import type { InvitationRequest } from "./invitation-request";
+import { validateInvitation, type ValidatedRequest } from "./invitation-validation";
+import { assertDomainAllowed, assertMayInvite } from "./invite-policy";
 
 export const INVITE_PERMISSIONS = [
   "User.Invite.All",
@@ -24,97 +24,9 @@ const RESET_PERMISSIONS = ["User.ReadWrite.All", "Directory.ReadWrite.All"] as c
 
 export type InvitationStatus = "PendingAcceptance" | "Completed";
 
-const INVITATIONS_NOT_ALLOWED =
-  "Guest invitations not allowed for your company. Contact your company administrator for more details.";
 // Typographic apostrophes, as the service sends them (GRAPH-FACTS.md, "Reset redemption").
 const EMAIL_MISMATCH =
   "The email you’re using to invite this user doesn’t match any emails on the user object. Please add this email to the user object and try again.";
-
-function mayInvite(tenant: TenantState, user: UserRecord): boolean {
-  if (user.invitationsRestricted) return false;
-  if (holdsAnyRole(user, ALWAYS_INVITE_ROLES)) return tenant.settings.allowInvitesFrom !== "none";
-  switch (tenant.settings.allowInvitesFrom) {
-    case "everyone":
-      return true;
-    case "adminsGuestInvitersAndAllMembers":
-      return user.userType === "Member";
-    case "adminsAndGuestInviters":
-    case "none":
-      return false;
-  }
-}
-
-function assertDomainAllowed(tenant: TenantState, address: string): void {
-  const domain = domainOf(address);
-  const { domainAllowList, domainDenyList, blockedDomainError } = tenant.settings;
-  const allowed = domainAllowList.map((item) => item.toLowerCase());
-  const denied = domainDenyList.map((item) => item.toLowerCase());
-  if (denied.includes(domain) || (allowed.length > 0 && !allowed.includes(domain))) {
-    throw new GraphError(
-      blockedDomainError.status,
-      blockedDomainError.code,
-      blockedDomainError.message,
-    );
-  }
-}
-
-type ValidatedRequest = {
-  email: string;
-  redirectUrl: string;
-  userType: "Guest" | "Member";
-  sponsorIds: string[] | null;
-};
-
-function validate(tenant: TenantState, request: InvitationRequest): ValidatedRequest {
-  const email = request.invitedUserEmailAddress?.trim() ?? "";
-  if (!email) throw graphErrors.badRequest("The invitedUserEmailAddress property is required.");
-  if (!isInvitableAddress(email)) {
-    throw graphErrors.badRequest(`The email address '${email}' is not valid for an invitation.`);
-  }
-  const redirectUrl = request.inviteRedirectUrl?.trim() ?? "";
-  if (!redirectUrl) throw graphErrors.badRequest("The inviteRedirectUrl property is required.");
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(redirectUrl);
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) {
-    throw graphErrors.badRequest(
-      `The inviteRedirectUrl '${redirectUrl}' is not a valid absolute http or https URL.`,
-    );
-  }
-  const type = (request.invitedUserType ?? "Guest").toLowerCase();
-  if (type !== "guest" && type !== "member") {
-    throw graphErrors.badRequest(
-      `Invalid invitedUserType '${request.invitedUserType}'. Allowed values are 'Guest' and 'Member'.`,
-    );
-  }
-  const info = request.invitedUserMessageInfo;
-  const recipients = info?.ccRecipients ?? [];
-  if (recipients.length > 1 && tenant.settings.multipleCcRecipients === "reject") {
-    throw graphErrors.badRequest("Only one ccRecipient is supported in invitedUserMessageInfo.");
-  }
-  for (const recipient of recipients) {
-    const address = recipient?.emailAddress?.address;
-    if (address !== null && address !== undefined && !isInvitableAddress(address)) {
-      throw graphErrors.badRequest(`The ccRecipients email address '${address}' is not valid.`);
-    }
-  }
-  const language = info?.messageLanguage;
-  if (language && tenant.settings.validateMessageLanguage && !isLanguageTag(language)) {
-    throw graphErrors.badRequest(`The messageLanguage '${language}' is not a valid language tag.`);
-  }
-  let sponsorIds: string[] | null = null;
-  if (request.invitedUserSponsors && request.invitedUserSponsors.length > 0) {
-    sponsorIds = request.invitedUserSponsors.map((sponsor) => sponsor.id ?? "");
-    for (const id of sponsorIds) {
-      if (!tenant.users.get(id))
-        throw graphErrors.badRequest(`The sponsor '${id}' does not exist in the directory.`);
-    }
-  }
-  return { email, redirectUrl, userType: type === "member" ? "Member" : "Guest", sponsorIds };
-}
 
 function recordInvitation(
   tenant: TenantState,
@@ -140,6 +52,9 @@ function recordInvitation(
     createdDateTime: new Date().toISOString(),
     resetRedemption: request.resetRedemption === true,
     sendInvitationMessage: request.sendInvitationMessage === true,
+    ccRecipients: (request.invitedUserMessageInfo?.ccRecipients ?? []).flatMap((recipient) =>
+      recipient?.emailAddress?.address ? [recipient.emailAddress.address] : [],
+    ),
     supersededDateTime: null,
     redeemedDateTime: null,
   };
@@ -201,19 +116,21 @@ function resetRedemption(
   if (!userId)
     throw graphErrors.badRequest("The invitedUser id is required when resetRedemption is true.");
   if (!hasAnyPermission(caller, RESET_PERMISSIONS)) throw graphErrors.insufficientPrivileges();
-  if (!holdsAnyRole(caller.user, RESET_REDEMPTION_ROLES))
-    throw graphErrors.insufficientPrivileges();
+  // Without the directory role the service answers its own 403, not Graph's Authorization_RequestDenied.
+  if (!holdsAnyRole(caller.user, RESET_REDEMPTION_ROLES)) throw graphErrors.genericAuthorization();
   const user = tenant.users.get(userId);
   if (!user) throw graphErrors.resourceNotFound(userId);
   // A Helpdesk Administrator manages only users without an administrator role.
   if (!holdsAnyRole(caller.user, ADMINISTRATOR_ROLES) && user.directoryRoles.length > 0) {
-    throw graphErrors.insufficientPrivileges();
+    throw graphErrors.genericAuthorization();
   }
   const address = validated.email.toLowerCase();
   const known = [user.mail, ...user.otherMails]
     .filter((item): item is string => !!item)
     .map((item) => item.toLowerCase());
-  if (!known.includes(address)) throw graphErrors.badRequest(EMAIL_MISMATCH);
+  // An address PATCH just added is not on every replica yet (GRAPH-FACTS.md, "Replication").
+  if (!known.includes(address) || !tenant.addressReplication.isVisible(user.id, address))
+    throw graphErrors.badRequest(EMAIL_MISMATCH);
   assertDomainAllowed(tenant, validated.email);
 
   const now = new Date().toISOString();
@@ -237,13 +154,11 @@ export function createInvitation(
   request: InvitationRequest,
   origin: string,
 ): InvitationResponse {
-  const validated = validate(tenant, request);
+  const validated = validateInvitation(tenant, request);
   if (request.resetRedemption === true)
     return resetRedemption(tenant, caller, request, validated, origin);
 
-  if (!mayInvite(tenant, caller.user)) {
-    throw new GraphError(403, tenant.settings.invitationsNotAllowedCode, INVITATIONS_NOT_ALLOWED);
-  }
+  assertMayInvite(tenant, caller.user);
   if (validated.userType === "Member" && !holdsAnyRole(caller.user, ADMINISTRATOR_ROLES)) {
     throw graphErrors.insufficientPrivileges();
   }

@@ -45,6 +45,8 @@ export type CompiledFilter = {
   matches: (user: UserRecord) => boolean;
   /** Uses `ne`, `not`, `endswith` or null comparisons: needs ConsistencyLevel eventual and $count=true. */
   advanced: boolean;
+  /** The first advanced-only operator, as Graph names it in its refusal (`endsWith`, `ne`, `not`, `eq`). */
+  advancedOperator: string | null;
   properties: Set<string>;
 };
 
@@ -85,7 +87,10 @@ function literalType(literal: Literal): string {
 const normalise = (value: unknown) => (typeof value === "string" ? value.toLowerCase() : value);
 
 export function compileUserFilter(tree: FilterNode): CompiledFilter {
-  let advanced = false;
+  let advancedOperator: string | null = null;
+  const markAdvanced = (operator: string) => {
+    advancedOperator ??= operator;
+  };
   const properties = new Set<string>();
 
   function resolvePath(
@@ -137,9 +142,9 @@ export function compileUserFilter(tree: FilterNode): CompiledFilter {
       throw unsupportedProperty(left.segments.join("/"));
     const literal = right;
     const given = literalType(literal);
-    if (operator === "ne") advanced = true;
+    if (operator === "ne") markAdvanced("ne");
     if (given === "null") {
-      advanced = true;
+      markAdvanced(operator);
       if (operator !== "eq" && operator !== "ne")
         throw unsupportedProperty(left.segments.join("/"));
       return operator === "eq"
@@ -206,7 +211,7 @@ export function compileUserFilter(tree: FilterNode): CompiledFilter {
         return (user, scope) => left(user, scope) || right(user, scope);
       }
       case "not": {
-        advanced = true;
+        markAdvanced("not");
         const operand = compile(node.operand, variables);
         return (user, scope) => !operand(user, scope);
       }
@@ -227,7 +232,7 @@ export function compileUserFilter(tree: FilterNode): CompiledFilter {
         const head = node.target.segments[0] ?? "";
         const property = variables.get(head)?.collection ?? canonicalUserProperty(head) ?? head;
         if (node.name === "endswith") {
-          advanced = true;
+          markAdvanced("endsWith");
           if (!ENDSWITH_PROPERTIES.has(property)) throw unsupportedProperty(property);
         }
         const needle = node.value.value.toLowerCase();
@@ -269,7 +274,12 @@ export function compileUserFilter(tree: FilterNode): CompiledFilter {
 
   const predicate = compile(tree, new Map());
   const empty: Scope = new Map();
-  return { matches: (user) => predicate(user, empty), advanced, properties };
+  return {
+    matches: (user) => predicate(user, empty),
+    advanced: advancedOperator !== null,
+    advancedOperator,
+    properties,
+  };
 }
 
 function describe(operand: Operand): string {

@@ -17,6 +17,7 @@ import {
 } from "./user-projection";
 import { canonicalUserProperty, userPropertyValue } from "./user-properties";
 import { parseSearch } from "./user-search";
+import { EXPAND_PAGE_LIMIT, checkListQuery, countNeedsHeader } from "./advanced-query";
 
 const LIST_OPTIONS = [
   "$filter",
@@ -30,17 +31,6 @@ const LIST_OPTIONS = [
   "$format",
 ];
 const DEFAULT_PAGE_SIZE = 100;
-const DEFAULT_ORDERABLE = new Set(["displayName", "userPrincipalName"]);
-const ADVANCED_ORDERABLE = new Set([
-  "displayName",
-  "userPrincipalName",
-  "createdDateTime",
-  "mail",
-  "givenName",
-  "surname",
-  "externalUserStateChangeDateTime",
-  "id",
-]);
 
 type PageToken = { after: number } | { offset: number };
 type Order = { property: string; descending: boolean };
@@ -152,26 +142,18 @@ export function listUsers(request: FastifyRequest, tenant: TenantState, access: 
   const orderBy = parseOrderBy(options.get("$orderby"));
   const token = options.has("$skiptoken") ? decodePageToken(options.get("$skiptoken") ?? "") : null;
 
-  if (search && !eventual) {
-    throw graphErrors.badRequest(
-      "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
-      "Request_BadRequest",
-    );
-  }
-  if (count && !eventual)
-    throw graphErrors.badRequest("$count is not currently supported.", "Request_BadRequest");
-  const advancedQuery = eventual && count;
-  if (filter?.advanced && !advancedQuery) throw graphErrors.unsupportedQuery("Unsupported Query.");
-  if (orderBy.length > 1)
-    throw graphErrors.unsupportedQuery("Sorting on more than one property is not supported.");
+  const { reportCount } = checkListQuery({
+    eventual,
+    count,
+    search: search !== null,
+    expand: projection.expandSponsors !== null,
+    filtered: filter !== null,
+    advancedOperator: filter?.advancedOperator ?? null,
+    orderBy: orderBy.map((item) => item.property),
+  });
   const order = orderBy[0];
-  if (order) {
-    if (!ADVANCED_ORDERABLE.has(order.property))
-      throw graphErrors.unsupportedQuery("Sorting not supported for current query.");
-    const needsAdvanced = filter !== null || !DEFAULT_ORDERABLE.has(order.property);
-    if (needsAdvanced && !advancedQuery)
-      throw graphErrors.unsupportedQuery("Sorting not supported for current query.");
-  }
+  // A page with $expand holds at most 100 objects, whatever $top asks for [doc].
+  const pageSize = projection.expandSponsors ? Math.min(top, EXPAND_PAGE_LIMIT) : top;
   assertReadable(tenant, access, [...(projection.select ?? []), ...(filter?.properties ?? [])]);
 
   const visible = (user: UserRecord) =>
@@ -189,21 +171,21 @@ export function listUsers(request: FastifyRequest, tenant: TenantState, access: 
     for (; index < users.length; index++) {
       const user = users[index]!;
       if (!visible(user)) continue;
-      if (page.length === top) {
+      if (page.length === pageSize) {
         nextToken = { after: page[page.length - 1]!.sequence };
         break;
       }
       page.push(user);
     }
-    if (count && !token) total = filter ? users.filter(visible).length : users.length;
+    if (reportCount && !token) total = filter ? users.filter(visible).length : users.length;
   } else {
     const matches = tenant.users.all().filter(visible);
     if (order) matches.sort(compareUsers(order));
     const offset = token && "offset" in token ? token.offset : 0;
     if (token && "after" in token) throw pageTokenError();
-    page.push(...matches.slice(offset, offset + top));
-    if (offset + top < matches.length) nextToken = { offset: offset + top };
-    if (count && !token) total = matches.length;
+    page.push(...matches.slice(offset, offset + pageSize));
+    if (offset + pageSize < matches.length) nextToken = { offset: offset + pageSize };
+    if (reportCount && !token) total = matches.length;
   }
 
   const rest = queryWithout(request, "$skiptoken");
@@ -222,8 +204,7 @@ export function listUsers(request: FastifyRequest, tenant: TenantState, access: 
 /** GET /users/$count: a plain number, advanced query only. */
 export function countUsers(request: FastifyRequest, tenant: TenantState): number {
   const options = systemQueryOptions(request, ["$filter", "$search"]);
-  if (!isEventuallyConsistent(request))
-    throw graphErrors.badRequest("Count is not currently supported.", "Request_BadRequest");
+  if (!isEventuallyConsistent(request)) throw countNeedsHeader();
   const filterText = options.get("$filter");
   const filter = filterText ? compileUserFilter(parseFilter(filterText)) : null;
   const searchText = options.get("$search");

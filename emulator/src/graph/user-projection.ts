@@ -20,6 +20,8 @@ export const BASIC_READ_PERMISSIONS = [...FULL_READ_PERMISSIONS, "User.ReadBasic
 
 export type UserAccess = "full" | "basic";
 
+export const EXPANDED_RELATIONSHIP_LIMIT = 20;
+
 export type Projection = {
   /** Declared property names in answer order; null means the default set. */
   select: string[] | null;
@@ -99,6 +101,8 @@ export function projectUser(
     result.sponsors = user.sponsorIds
       .map((id) => tenant.users.get(id))
       .filter((sponsor): sponsor is UserRecord => sponsor !== undefined)
+      // An expanded relationship holds at most 20 objects and has no nextLink [doc].
+      .slice(0, EXPANDED_RELATIONSHIP_LIMIT)
       .map((sponsor) => ({
         "@odata.type": "#microsoft.graph.user",
         ...projectUser(tenant, sponsor, sponsorProjection, access),

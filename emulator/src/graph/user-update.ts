@@ -1,7 +1,7 @@
 import type { UserRecord } from "../store/user-record";
 import type { TenantState } from "../tenant-state";
 import { isInvitableAddress } from "./email-address";
-import { graphErrors } from "./graph-error";
+import { GraphError, graphErrors } from "./graph-error";
 import {
   ADMINISTRATOR_ROLES,
   holdsAnyRole,
@@ -36,6 +36,19 @@ const userPatchSpec = {
   fields: WRITABLE,
   openFields: new Set(Object.keys(USER_PROPERTIES)),
 } satisfies FieldSpec;
+
+const lowered = (address: string) => address.toLowerCase();
+
+const PROXY_CONFLICT =
+  "Another object with the same value for property proxyAddresses already exists.";
+
+/** Graph's answer to a `mail` another object holds, with the `details` it carries [seen]. */
+function proxyAddressConflict(holderId: string) {
+  return new GraphError(400, "Request_BadRequest", PROXY_CONFLICT, {}, [
+    { code: "ObjectConflict", message: PROXY_CONFLICT, target: "proxyAddresses" },
+    { code: "ConflictingObjects", message: PROXY_CONFLICT, target: holderId },
+  ]);
+}
 
 type UserPatch = Partial<
   Pick<
@@ -91,12 +104,7 @@ export function updateUser(
       .find(
         (other) => other.id !== user.id && other.mail?.toLowerCase() === patch.mail!.toLowerCase(),
       );
-    if (holder) {
-      throw graphErrors.badRequest(
-        "Another object with the same value for property proxyAddresses already exists.",
-        "Request_BadRequest",
-      );
-    }
+    if (holder) throw proxyAddressConflict(holder.id);
   }
   if (patch.otherMails) {
     for (const address of patch.otherMails) {
@@ -114,5 +122,13 @@ export function updateUser(
       "Request_BadRequest",
     );
   }
+  const before = new Set(
+    [user.mail, ...user.otherMails].filter((item): item is string => !!item).map(lowered),
+  );
+  const added = [patch.mail, ...(patch.otherMails ?? [])].filter(
+    (item): item is string => !!item && !before.has(lowered(item)),
+  );
   tenant.users.update(user, patch);
+  const delay = tenant.settings.otherMailsReplicationDelayMs;
+  if (delay > 0) tenant.addressReplication.record(user.id, added, Date.now() + delay);
 }

@@ -2,12 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import type { TenantState } from "../tenant-state";
 import type { RequestLogEntry } from "../control/request-log";
+import type { FaultRule } from "../control/faults";
 
 export type RequestContext = {
   requestId: string;
   clientRequestId: string;
   startedAt: number;
   logEntry: RequestLogEntry | null;
+  /** An `act-then-*` fault waiting for the processed answer, to lose it. */
+  lostAnswer: FaultRule | null;
 };
 
 const contexts = new WeakMap<FastifyRequest, RequestContext>();
@@ -23,6 +26,7 @@ export function contextOf(request: FastifyRequest): RequestContext {
       clientRequestId: typeof given === "string" && given.trim() !== "" ? given : requestId,
       startedAt: Date.now(),
       logEntry: null,
+      lostAnswer: null,
     };
     contexts.set(request, context);
   }

@@ -10,6 +10,8 @@ export type InvitationRecord = {
   createdDateTime: string;
   resetRedemption: boolean;
   sendInvitationMessage: boolean;
+  /** Addresses copied on the invitation e-mail (`invitedUserMessageInfo.ccRecipients`). */
+  ccRecipients: string[];
   /** Set when a later redemption reset made this link useless. */
   supersededDateTime: string | null;
   redeemedDateTime: string | null;
