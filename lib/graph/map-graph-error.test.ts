@@ -112,6 +112,23 @@ describe("mapGraphError", () => {
       "session_expired",
     ],
     [
+      "inviting without the right to invite (real Graph: 401, not 403)",
+      {
+        status: 401,
+        code: "Unauthorized",
+        message:
+          "Insufficient privileges to perform requested operation by the application '00000003-0000-0000-c000-000000000000'. ControllerName=MSGraphInviteAPI, ActionName=CreateInvite, URL absolute path=/api/b3d0c6a4/invites",
+      },
+      "invite",
+      "invitations_restricted",
+    ],
+    [
+      "a reset without the directory role",
+      { status: 403, code: "Forbidden", message: "Generic authorization exception." },
+      "resetRedemption",
+      "forbidden",
+    ],
+    [
       "an unsupported query",
       { status: 400, code: "Request_UnsupportedQuery" },
       "listPendingGuests",

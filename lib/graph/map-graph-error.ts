@@ -21,6 +21,9 @@ const EMAIL_MISMATCH = /match any emails on the user object/i;
 const DOMAIN_BLOCKED =
   /domain.*(block|not allowed|denied|allow ?list|deny ?list)|(block|not allowed|denied).*domain/i;
 const DOMAIN_BLOCKED_CODE = /domain.*block|block.*domain/i;
+// Inviting without the right to invite answers 401 "Insufficient privileges … ControllerName=MSGraphInviteAPI",
+// not 403: a permission refusal, unlike the 401 InvalidAuthenticationToken of an expired token.
+const INSUFFICIENT_PRIVILEGES = /insufficient privileges/i;
 
 function describe({ status, code, message }: GraphErrorDetails, operation: GraphOperation): string {
   const answer = status === undefined ? "no response" : [status, code].filter(Boolean).join(" ");
@@ -52,9 +55,11 @@ export function mapGraphError(details: GraphErrorDetails, operation: GraphOperat
   if (DOMAIN_BLOCKED.test(message) || DOMAIN_BLOCKED_CODE.test(code))
     return failure("domain_blocked");
   if (INVITATIONS_NOT_ALLOWED.test(message)) return failure("invitations_restricted");
+  const refused =
+    status === 403 ||
+    code === "Authorization_RequestDenied" ||
+    (status === 401 && INSUFFICIENT_PRIVILEGES.test(message));
+  if (refused) return failure(operation === "invite" ? "invitations_restricted" : "forbidden");
   if (status === 401) return failure("session_expired");
-  if (status === 403 || code === "Authorization_RequestDenied") {
-    return failure(operation === "invite" ? "invitations_restricted" : "forbidden");
-  }
   return failure("graph_error");
 }
