@@ -59,6 +59,9 @@ export function registerControlRoutes(app: FastifyInstance, tenant: TenantState)
       "GET|POST|DELETE /_emulator/faults",
       "GET|DELETE /_emulator/requests",
       "POST /_emulator/tokens",
+      "PUT /_emulator/users/:id/conditional-access",
+      "POST /_emulator/users/:id/roles",
+      "DELETE /_emulator/users/:id/roles/:roleTemplateId",
     ],
   }));
 
