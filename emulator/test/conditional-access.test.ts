@@ -158,6 +158,13 @@ describe("Conditional Access: MFA required for Microsoft Graph", () => {
     expectEntraError(await obo(weak.accessToken), 400, "invalid_grant", 50076);
     const strong = await tenant.issueToken({ user: "lee", audience: "portal-api", mfa: true });
     expect((await obo(strong.accessToken)).status).toBe(200);
+    const minted = await fetch(`${tenant.url}/_emulator/tokens`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ user: "lee", audience: "portal-api", mfa: true }),
+    });
+    const { access_token } = (await minted.json()) as { access_token: string };
+    expect((await obo(access_token)).status).toBe(200);
 
     const withContext = await codeFlow("lee", {
       claims: JSON.stringify({ access_token: { acrs: { essential: true, value: "c1" } } }),
