@@ -3,10 +3,12 @@ import { DEFAULT_HOST, DEFAULT_PORT } from "./constants";
 import type { FaultRule, FaultSpec } from "./control/faults";
 import type { RequestLogEntry } from "./control/request-log";
 import { sentEmails, type SentEmail, type SentEmailFilter } from "./control/sent-emails";
+import { activateRole, deactivateRole, setConditionalAccess } from "./control/sign-in-controls";
+import { authorityMetadataOf, authorityOf } from "./identity/cloud";
 import { mintToken, resolveUser, type DirectTokenRequest } from "./identity/direct-tokens";
 import { createSigningKey } from "./identity/signing-key";
 import { buildServer } from "./server";
-import type { TenantSettings } from "./settings";
+import type { ConditionalAccessPolicy, TenantSettings } from "./settings";
 import type { InvitationRecord } from "./store/invitation-record";
 import { seedBulkGuests, type BulkGuestOptions, type SeedName } from "./store/seed";
 import type { UserRecord } from "./store/user-record";
@@ -15,6 +17,11 @@ import { TenantState, type TenantIdentity } from "./tenant-state";
 export * from "./constants";
 export { DEFAULT_SETTINGS, REALISTIC_LATENCY_MS, ENDPOINT_NAMES } from "./settings";
 export type { AllowInvitesFrom, EndpointName, TenantSettings } from "./settings";
+export type {
+  ConditionalAccessPolicy,
+  FederatedCredential,
+  GroupMembershipClaims,
+} from "./settings";
 export { MINIMAL_GUESTS } from "./store/seed";
 export type { BulkGuestOptions, SeedName } from "./store/seed";
 export type { FaultRule, FaultSpec } from "./control/faults";
@@ -64,6 +71,11 @@ export type LocalTenant = {
   user(key: string): UserRecord | undefined;
   revokeSessions(key: string): void;
   issueToken(request: DirectTokenRequest): Promise<{ accessToken: string; expiresOn: number }>;
+  /** A person's Conditional Access policy (person key, id or UPN); "none" removes it. */
+  setConditionalAccess(key: string, policy: ConditionalAccessPolicy): void;
+  /** Activates a directory role now (as PIM does): Graph shows it, earlier tokens keep their `wids`. */
+  activateRole(key: string, roleTemplateId: string): void;
+  deactivateRole(key: string, roleTemplateId: string): void;
   /** The Fastify instance, for `inject` in tests. */
   server: FastifyInstance;
 };
@@ -88,21 +100,18 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
   tenant.listenUrl = url;
   tenant.fixedPublicUrl = options.publicUrl ? url : null;
   const tenantId = tenant.identity.tenantId;
-  const authority = `https://login.local-tenant.invalid/${tenantId}`;
-  const base = `${url}/${tenantId}`;
 
   return {
     url,
     port,
     tenantId,
-    authority,
-    authorityMetadata: JSON.stringify({
-      issuer: `${authority}/v2.0`,
-      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
-      token_endpoint: `${base}/oauth2/v2.0/token`,
-      end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-      jwks_uri: `${base}/discovery/v2.0/keys`,
-    }),
+    // Getters: the cloud settings (authorityHost, issuerHost) may change after start.
+    get authority() {
+      return authorityOf(tenant);
+    },
+    get authorityMetadata() {
+      return authorityMetadataOf(tenant, url);
+    },
     close: () => server.close(),
     reset: (seed, settings) => tenant.reset(seed, settings),
     updateSettings: (patch) => tenant.updateSettings(patch),
@@ -123,6 +132,9 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
         });
     },
     issueToken: (request) => mintToken(tenant, request),
+    setConditionalAccess: (key, policy) => setConditionalAccess(tenant, key, policy),
+    activateRole: (key, roleTemplateId) => void activateRole(tenant, key, roleTemplateId),
+    deactivateRole: (key, roleTemplateId) => void deactivateRole(tenant, key, roleTemplateId),
     server,
   };
 }

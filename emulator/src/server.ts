@@ -2,9 +2,14 @@ import cors from "@fastify/cors";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { registerControlRoutes } from "./control/control-routes";
 import { applyFault, loseAnswer, sleep } from "./control/apply-fault";
+import { registerSignInControlRoutes } from "./control/sign-in-routes";
 import { bodyForLog, loggableHeaders } from "./control/request-log";
 import { GraphError, graphErrors } from "./graph/graph-error";
 import { GRAPH_ROUTE_METHODS, registerGraphRoutes } from "./graph/graph-routes";
+import {
+  DIRECTORY_ROLE_ROUTE_METHODS,
+  registerDirectoryRoleRoutes,
+} from "./graph/directory-role-routes";
 import { GRAPH_JSON, sendGraphError } from "./http/graph-reply";
 import { bodyText, contentTypeOf, safeDecode } from "./http/request-body";
 import { contextOf, isControlPath, isGraphPath, pathOf } from "./http/request-context";
@@ -154,7 +159,9 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
   app.setNotFoundHandler((request, reply) => {
     const path = pathOf(request.url);
     if (isGraphPath(path)) {
-      const known = GRAPH_ROUTE_METHODS.find(([pattern]) => pattern.test(path));
+      const known = [...GRAPH_ROUTE_METHODS, ...DIRECTORY_ROLE_ROUTE_METHODS].find(([pattern]) =>
+        pattern.test(path),
+      );
       if (known && !known[1].includes(request.method)) {
         return sendGraphError(request, reply, graphErrors.methodNotAllowed(request.method));
       }
@@ -178,5 +185,7 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
   registerGraphRoutes(app, tenant);
   registerRedeemRoutes(app, tenant);
   registerControlRoutes(app, tenant);
+  registerDirectoryRoleRoutes(app, tenant);
+  registerSignInControlRoutes(app, tenant);
   return app;
 }

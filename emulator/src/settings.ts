@@ -1,3 +1,5 @@
+import { AUTHORITY_HOST, CONSENTED_GRAPH_SCOPES } from "./constants";
+
 /** Who may invite, as Entra's `authorizationPolicy.allowInvitesFrom` has it (GRAPH-FACTS.md). */
 export type AllowInvitesFrom =
   "everyone" | "adminsGuestInvitersAndAllMembers" | "adminsAndGuestInviters" | "none";
@@ -80,6 +82,44 @@ export type TenantSettings = {
   inviteRefusedAnswer: "unauthorized" | "notAllowed";
   /** An address added to `mail`/`otherMails` by PATCH matches a reset redemption only after this long [seen]. */
   otherMailsReplicationDelayMs: number;
+  // Sign-in as real Entra does it (README, "Sign-in settings"); all read at request time.
+  /** Conditional Access per person (person key, user id or UPN); people not listed get "none". */
+  conditionalAccess: Record<string, ConditionalAccessPolicy>;
+  /** The policy id a claims challenge names in `capolids`. */
+  conditionalAccessPolicyId: string;
+  /** `error` of the MFA challenge on the token endpoint: `invalid_grant` + `basic_action` [seen] or `interaction_required` [doc]. */
+  mfaChallengeError: "invalid_grant" | "interaction_required";
+  /** Delegated Graph permissions the tenant consented to for the portal; others answer AADSTS65001. */
+  consentedGraphScopes: string[];
+  /** The registration's `groupMembershipClaims`: `wids` is in API tokens only with DirectoryRole or All. */
+  groupMembershipClaims: GroupMembershipClaims;
+  /** The registration's client secret: `expired` answers AADSTS7000222, `invalid` AADSTS7000215 even for the right value. */
+  clientSecretStatus: "valid" | "expired" | "invalid";
+  /** Certificates (PEM) registered on the app for `private_key_jwt` client assertions. */
+  clientCertificates: string[];
+  /** Federated identity credentials: external tokens accepted as client assertions. */
+  federatedCredentials: FederatedCredential[];
+  /** Host of the https authority string the portal configures (never contacted). */
+  authorityHost: string;
+  /** Host in the `iss` of ID and API tokens and in discovery; null means the authority host. */
+  issuerHost: string | null;
+  /** Graph host of the cloud (`msgraph_host`, `https://{host}/.default`); null keeps graph.microsoft.com and this server's host in discovery. */
+  graphHost: string | null;
+};
+
+export type ConditionalAccessPolicy = "none" | "mfa" | "blocked";
+export type GroupMembershipClaims =
+  null | "None" | "SecurityGroup" | "DirectoryRole" | "ApplicationGroup" | "All";
+
+/** A federated identity credential: who may present tokens, and the key that signs them. */
+export type FederatedCredential = {
+  issuer: string;
+  subject: string;
+  audiences: string[];
+  /** SPKI PEM of the issuer's signing key; or give `jwks`. */
+  publicKeyPem?: string;
+  /** The issuer's JSON Web Key Set (`{ keys: [...] }`). */
+  jwks?: { keys: Record<string, unknown>[] };
 };
 
 export const DEFAULT_SETTINGS: TenantSettings = {
@@ -113,6 +153,17 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   requestLogLimit: 5000,
   inviteRefusedAnswer: "unauthorized",
   otherMailsReplicationDelayMs: 0,
+  conditionalAccess: {},
+  conditionalAccessPolicyId: "5f3c9a0e-2b7d-4c1a-9e8f-6a4b3c2d1e0f",
+  mfaChallengeError: "invalid_grant",
+  consentedGraphScopes: [...CONSENTED_GRAPH_SCOPES],
+  groupMembershipClaims: null,
+  clientSecretStatus: "valid",
+  clientCertificates: [],
+  federatedCredentials: [],
+  authorityHost: AUTHORITY_HOST,
+  issuerHost: null,
+  graphHost: null,
 };
 
 /** A few hundred milliseconds per call, as the demo shows it; tests run without latency. */

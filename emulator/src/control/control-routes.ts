@@ -62,6 +62,9 @@ export function registerControlRoutes(app: FastifyInstance, tenant: TenantState)
       "POST /_emulator/tokens",
       "GET /_emulator/emails",
       "POST /_emulator/replication/settle",
+      "PUT /_emulator/users/:id/conditional-access",
+      "POST /_emulator/users/:id/roles",
+      "DELETE /_emulator/users/:id/roles/:roleTemplateId",
     ],
   }));
 
@@ -221,6 +224,14 @@ export function registerControlRoutes(app: FastifyInstance, tenant: TenantState)
       if (body[name] !== undefined && typeof body[name] !== "number")
         throw new ControlError(400, `${name} must be a number`);
     }
+    if (body.mfa !== undefined && typeof body.mfa !== "boolean")
+      throw new ControlError(400, "mfa must be a boolean");
+    const acrs = body.acrs;
+    if (
+      acrs !== undefined &&
+      (!Array.isArray(acrs) || !acrs.every((item) => typeof item === "string"))
+    )
+      throw new ControlError(400, "acrs must be an array of strings");
     if (!resolveUser(tenant, user)) throw new ControlError(404, `no user '${user}'`);
     const tokenRequest: DirectTokenRequest = {
       user,
@@ -232,6 +243,8 @@ export function registerControlRoutes(app: FastifyInstance, tenant: TenantState)
       ...(typeof body.issuedAtOffsetSeconds === "number"
         ? { issuedAtOffsetSeconds: body.issuedAtOffsetSeconds }
         : {}),
+      ...(body.mfa === true ? { mfa: true } : {}),
+      ...(acrs ? { acrs: acrs as string[] } : {}),
     };
     const { accessToken, expiresOn } = await mintToken(tenant, tokenRequest);
     return { access_token: accessToken, expires_on: expiresOn };

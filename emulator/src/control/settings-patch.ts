@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, ENDPOINT_NAMES, type TenantSettings } from "../settings";
+import { signInSettingProblems } from "./sign-in-settings-patch";
 
 const ENUMS: Partial<Record<keyof TenantSettings, readonly string[]>> = {
   allowInvitesFrom: [
@@ -41,6 +42,11 @@ export function settingsPatchProblems(patch: unknown): string[] {
       continue;
     }
     const name = key as keyof TenantSettings;
+    const signIn = signInSettingProblems(name, value);
+    if (signIn) {
+      problems.push(...signIn);
+      continue;
+    }
     if (name === "redeemOrigin") {
       if (value !== null && (typeof value !== "string" || !/^https?:\/\/[^/]+$/.test(value))) {
         problems.push("redeemOrigin must be null or an origin such as http://127.0.0.1:4010");

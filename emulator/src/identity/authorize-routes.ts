@@ -4,57 +4,21 @@ import { DIRECTORY_ROLES, PEOPLE } from "../constants";
 import { formFields, queryFields } from "../http/request-body";
 import type { UserRecord } from "../store/user-record";
 import type { TenantState } from "../tenant-state";
-import type { PendingAuthorization, ResponseMode } from "./identity-state";
-import { OAuthError, oauthErrorBody, oauthErrors } from "./oauth-error";
+import { answer, answerError, errorPage, type Answer } from "./authorize-answers";
+import { parseClaimsRequest } from "./claims-request";
+import type { ResponseMode, SignInSession } from "./identity-state";
+import { OAuthError, oauthErrors } from "./oauth-error";
 import { isAllowedRedirectUri } from "./redirect-uris";
-import { parseScopeRequest } from "./scopes";
-import { formPostPage, messagePage, signInPage, type SignInChoice } from "./sign-in-page";
-import { setSessionCookies, signedInUser } from "./sign-in-session";
+import { scopeRequestFor } from "./scopes";
+import { messagePage, signInPage, type SignInChoice } from "./sign-in-page";
+import { signInStrength } from "./sign-in-strength";
+import { setSessionCookies, signedInSession } from "./sign-in-session";
 import { assertKnownTenant } from "./tenant-segment";
 import { clientInfo } from "./tokens";
 
 type TenantParams = { Params: { tenant: string } };
-type Answer = Omit<PendingAuthorization, "expiresAt">;
 
 const RESPONSE_MODES: readonly ResponseMode[] = ["query", "fragment", "form_post"];
-
-/** Sends the authorization answer to the redirect URI the way the response mode says. */
-function answer(
-  reply: FastifyReply,
-  target: Pick<Answer, "redirectUri" | "responseMode">,
-  fields: Record<string, string>,
-) {
-  if (target.responseMode === "form_post") {
-    return reply
-      .type("text/html; charset=utf-8")
-      .header("Cache-Control", "no-store")
-      .send(formPostPage(target.redirectUri, fields));
-  }
-  const url = new URL(target.redirectUri);
-  const encoded = new URLSearchParams(fields);
-  if (target.responseMode === "fragment") url.hash = encoded.toString();
-  else for (const [name, value] of encoded) url.searchParams.append(name, value);
-  return reply.header("Cache-Control", "no-store").redirect(url.toString(), 302);
-}
-
-function answerError(reply: FastifyReply, target: Answer, failure: OAuthError) {
-  const body = oauthErrorBody(failure);
-  return answer(reply, target, {
-    error: failure.error,
-    error_description: body.error_description,
-    error_uri: body.error_uri,
-    ...(failure.suberror ? { error_subcode: failure.suberror } : {}),
-    ...(target.state !== null ? { state: target.state } : {}),
-  });
-}
-
-/** An error Entra shows on its own page instead of redirecting (unknown client, redirect URI mismatch). */
-function errorPage(reply: FastifyReply, failure: OAuthError) {
-  return reply
-    .code(400)
-    .type("text/html; charset=utf-8")
-    .send(messagePage("Sign-in failed", `AADSTS${failure.aadstsCode}: ${failure.description}`));
-}
 
 function roleDescriptionOf(user: UserRecord): string {
   const person = Object.values(PEOPLE).find((candidate) => candidate.id === user.id);
@@ -73,13 +37,19 @@ function findHintedUser(tenant: TenantState, hint: string | undefined): UserReco
 export function registerAuthorizeRoutes(app: FastifyInstance, tenant: TenantState): void {
   const path = "/:tenant/oauth2/v2.0/authorize";
 
+  /** Issues the code; `session` is the browser's session when it is this user's, else one starts. */
   function completeSignIn(
     reply: FastifyReply,
     target: Answer,
     user: UserRecord,
-    newSession: boolean,
+    session: SignInSession | undefined,
+    silent: boolean,
   ) {
-    if (newSession) setSessionCookies(reply, tenant.identityState.startSession(user.id));
+    const strength = signInStrength(tenant, target, user, session, silent);
+    if (strength.refusal) return strength.refusal(reply);
+    const authentication = strength.authentication;
+    if (session) session.authentication = authentication;
+    else setSessionCookies(reply, tenant.identityState.startSession(user.id, authentication));
     const code = tenant.identityState.issueCode({
       userId: user.id,
       clientId: target.clientId,
@@ -89,6 +59,7 @@ export function registerAuthorizeRoutes(app: FastifyInstance, tenant: TenantStat
       codeChallengeMethod: target.codeChallengeMethod,
       nonce: target.nonce,
       expiresAt: Date.now() + tenant.settings.authorizationCodeLifetimeSeconds * 1000,
+      authentication,
     });
     return answer(reply, target, {
       code,
@@ -166,6 +137,7 @@ export function registerAuthorizeRoutes(app: FastifyInstance, tenant: TenantStat
       codeChallenge: params.code_challenge ?? null,
       codeChallengeMethod: params.code_challenge ? (params.code_challenge_method ?? "plain") : null,
       clientInfo: params.client_info === "1",
+      claims: null,
     };
     try {
       if (params.response_type !== "code") {
@@ -176,7 +148,8 @@ export function registerAuthorizeRoutes(app: FastifyInstance, tenant: TenantStat
         );
       }
       if (!target.scope) throw oauthErrors.missingParameter("scope");
-      parseScopeRequest(target.scope, clientId, tenant.identity.appDisplayName);
+      scopeRequestFor(tenant, target.scope, clientId);
+      target.claims = parseClaimsRequest(params.claims);
       if (target.codeChallengeMethod && !["S256", "plain"].includes(target.codeChallengeMethod)) {
         throw oauthErrors.invalidRequest(
           "The code_challenge_method is not supported. Supported values are 'S256' and 'plain'.",
@@ -188,11 +161,12 @@ export function registerAuthorizeRoutes(app: FastifyInstance, tenant: TenantStat
     }
 
     const prompt = (params.prompt ?? "").toLowerCase();
-    const sessionUser = signedInUser(request, tenant);
+    const signedIn = signedInSession(request, tenant);
+    const sessionUser = signedIn?.user;
     const hinted = findHintedUser(tenant, params.login_hint);
 
     if (prompt === "none") {
-      if (!sessionUser) {
+      if (!signedIn) {
         return answerError(
           reply,
           target,
@@ -203,7 +177,7 @@ export function registerAuthorizeRoutes(app: FastifyInstance, tenant: TenantStat
           ),
         );
       }
-      if (params.login_hint && hinted?.id !== sessionUser.id) {
+      if (params.login_hint && hinted?.id !== signedIn.user.id) {
         return answerError(
           reply,
           target,
@@ -225,14 +199,17 @@ export function registerAuthorizeRoutes(app: FastifyInstance, tenant: TenantStat
           ),
         );
       }
-      return completeSignIn(reply, target, sessionUser, false);
+      return completeSignIn(reply, target, signedIn.user, signedIn.session, true);
     }
     if (prompt === "select_account" || prompt === "login" || prompt === "create") {
       return showSignInPage(request, reply, target, hinted ?? sessionUser);
     }
-    if (hinted && hinted.accountEnabled)
-      return completeSignIn(reply, target, hinted, hinted.id !== sessionUser?.id);
-    if (sessionUser && !params.login_hint) return completeSignIn(reply, target, sessionUser, false);
+    if (hinted && hinted.accountEnabled) {
+      const session = hinted.id === sessionUser?.id ? signedIn?.session : undefined;
+      return completeSignIn(reply, target, hinted, session, false);
+    }
+    if (signedIn && !params.login_hint)
+      return completeSignIn(reply, target, signedIn.user, signedIn.session, false);
     return showSignInPage(request, reply, target, hinted);
   }
 
@@ -262,6 +239,6 @@ export function registerAuthorizeRoutes(app: FastifyInstance, tenant: TenantStat
         .type("text/html; charset=utf-8")
         .send(messagePage("Sign-in failed", "Choose one of the listed accounts."));
     }
-    return completeSignIn(reply, target, user, true);
+    return completeSignIn(reply, target, user, undefined, false);
   });
 }

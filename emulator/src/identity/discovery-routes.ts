@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { authorityFor } from "../constants";
 import { originOf } from "../http/request-context";
 import type { TenantState } from "../tenant-state";
+import { issuerOf } from "./cloud";
 import { OAuthError, oauthErrorBody } from "./oauth-error";
 import { assertKnownTenant } from "./tenant-segment";
 
@@ -10,8 +10,9 @@ type TenantParams = { Params: { tenant: string } };
 export function openIdConfiguration(tenant: TenantState, segment: string, origin: string) {
   const base = `${origin}/${segment}`;
   const specific = segment.toLowerCase() !== "common" && segment.toLowerCase() !== "organizations";
-  // The issuer is the https authority string the portal uses, never this server's http origin (MSAL-FACTS.md).
-  const issuer = `${authorityFor(specific ? tenant.identity.tenantId : "{tenantid}")}/v2.0`;
+  // The issuer is the https authority string the portal uses, never this server's http origin
+  // (MSAL-FACTS.md); in a national cloud it can be another host (`issuerHost`).
+  const issuer = issuerOf(tenant, specific ? tenant.identity.tenantId : "{tenantid}");
   return {
     token_endpoint: `${base}/oauth2/v2.0/token`,
     token_endpoint_auth_methods_supported: [
@@ -55,7 +56,7 @@ export function openIdConfiguration(tenant: TenantState, segment: string, origin
     tenant_region_scope: "NA",
     cloud_instance_name: "local-tenant.invalid",
     cloud_graph_host_name: "graph.windows.net",
-    msgraph_host: new URL(origin).host,
+    msgraph_host: tenant.settings.graphHost ?? new URL(origin).host,
     rbac_url: "https://pas.windows.net",
   };
 }

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import type { Authentication } from "./authentication";
+import type { ClaimsRequest } from "./claims-request";
 
 export type AuthorizationCode = {
   userId: string;
@@ -11,6 +13,7 @@ export type AuthorizationCode = {
   expiresAt: number;
   redeemed: boolean;
   issuedAt: number;
+  authentication: Authentication;
 };
 
 export type RefreshGrant = {
@@ -18,9 +21,11 @@ export type RefreshGrant = {
   clientId: string;
   issuedAt: number;
   expiresAt: number;
+  /** A renewal keeps the original sign-in's authentication, never more (MFA is not added later). */
+  authentication: Authentication;
 };
 
-export type SignInSession = { userId: string; createdAt: number };
+export type SignInSession = { userId: string; createdAt: number; authentication: Authentication };
 
 /** What the sign-in page must remember between showing the people and the chosen person's POST. */
 export type PendingAuthorization = {
@@ -34,6 +39,8 @@ export type PendingAuthorization = {
   codeChallengeMethod: string | null;
   /** The client sent client_info=1: the answer carries `client_info`. */
   clientInfo: boolean;
+  /** The `claims` request parameter (a step-up after a claims challenge), if any. */
+  claims: ClaimsRequest | null;
   expiresAt: number;
 };
 
@@ -69,9 +76,9 @@ export class IdentityState {
     return this.refreshGrants.get(value);
   }
 
-  startSession(userId: string): string {
+  startSession(userId: string, authentication: Authentication): string {
     const id = opaque(32);
-    this.sessions.set(id, { userId, createdAt: Date.now() });
+    this.sessions.set(id, { userId, createdAt: Date.now(), authentication });
     return id;
   }
 

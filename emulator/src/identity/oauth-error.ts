@@ -8,6 +8,8 @@ export class OAuthError extends Error {
     readonly description: string,
     readonly status: number = 400,
     readonly suberror?: string,
+    /** A claims challenge (JSON text) the client must send back on its next sign-in. */
+    readonly claims?: string,
   ) {
     super(`AADSTS${aadstsCode}: ${description}`);
     this.name = "OAuthError";
@@ -28,6 +30,7 @@ export type OAuthErrorBody = {
   correlation_id: string;
   error_uri: string;
   suberror?: string;
+  claims?: string;
 };
 
 export function oauthErrorBody(
@@ -46,6 +49,7 @@ export function oauthErrorBody(
     correlation_id: correlationId,
     error_uri: `https://login.microsoftonline.com/error?code=${failure.aadstsCode}`,
     ...(failure.suberror ? { suberror: failure.suberror } : {}),
+    ...(failure.claims ? { claims: failure.claims } : {}),
   };
 }
 

@@ -1,10 +1,7 @@
-import {
-  CONSENTED_GRAPH_SCOPES,
-  GRAPH_RESOURCE,
-  OIDC_SCOPES,
-  PORTAL_API_SCOPE_NAME,
-} from "../constants";
-import { oauthErrors } from "./oauth-error";
+import { GRAPH_APP_ID, GRAPH_RESOURCE, OIDC_SCOPES, PORTAL_API_SCOPE_NAME } from "../constants";
+import type { TenantState } from "../tenant-state";
+import { graphResourcesOf } from "./cloud";
+import { OAuthError, oauthErrors } from "./oauth-error";
 
 export type TokenAudience = "portal-api" | "graph";
 
@@ -19,14 +16,42 @@ export type ScopeRequest = {
   offlineAccess: boolean;
 };
 
+/** What the tenant knows when it reads a scope list: consent and the cloud's Graph resource. */
+export type ScopeContext = {
+  appName: string;
+  tenantName: string;
+  consentedGraphScopes: readonly string[];
+  graphResources: readonly string[];
+};
+
 const OIDC = new Set<string>(OIDC_SCOPES);
-const CONSENTED = new Set<string>(CONSENTED_GRAPH_SCOPES);
+
+/** A resource URI no service principal in the tenant answers to (AADSTS500011). */
+const unknownResource = (resource: string, tenantName: string) =>
+  new OAuthError(
+    "invalid_resource",
+    500011,
+    `The resource principal named ${resource} was not found in the tenant named ${tenantName}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+  );
+
+export function scopeRequestFor(tenant: TenantState, scope: string, clientId: string) {
+  return parseScopeRequest(scope, clientId, {
+    appName: tenant.identity.appDisplayName,
+    tenantName: tenant.identity.domain,
+    consentedGraphScopes: tenant.settings.consentedGraphScopes,
+    graphResources: graphResourcesOf(tenant),
+  });
+}
 
 /**
  * Parses a space-separated scope list the way Entra does: one resource per request (AADSTS28000),
  * `.default` means every consented permission, unconsented Graph permissions need consent (AADSTS65001).
  */
-export function parseScopeRequest(scope: string, clientId: string, appName: string): ScopeRequest {
+export function parseScopeRequest(
+  scope: string,
+  clientId: string,
+  context: ScopeContext,
+): ScopeRequest {
   const requested = scope.split(/\s+/).filter(Boolean);
   const oidc = requested.filter((item) => OIDC.has(item.toLowerCase()));
   const resourceScopes = requested.filter((item) => !OIDC.has(item.toLowerCase()));
@@ -37,18 +62,20 @@ export function parseScopeRequest(scope: string, clientId: string, appName: stri
   for (const item of resourceScopes) {
     const lowered = item.toLowerCase();
     const portalPrefix = portalPrefixes.find((prefix) => lowered.startsWith(prefix));
+    const graphResource = context.graphResources.find((resource) =>
+      lowered.startsWith(`${resource}/`),
+    );
     if (portalPrefix) {
       portal.push(item.slice(portalPrefix.length));
-    } else if (
-      lowered.startsWith(`${GRAPH_RESOURCE}/`) ||
-      lowered.startsWith("https://graph.microsoft.com//")
-    ) {
+    } else if (graphResource) {
       graph.push({
-        name: item.slice(GRAPH_RESOURCE.length + 1).replace(/^\//, ""),
+        name: item.slice(graphResource.length + 1).replace(/^\//, ""),
         qualified: true,
       });
-    } else if (lowered.startsWith("00000003-0000-0000-c000-000000000000/")) {
-      graph.push({ name: item.slice(37), qualified: true });
+    } else if (lowered.startsWith(`${GRAPH_APP_ID}/`)) {
+      graph.push({ name: item.slice(GRAPH_APP_ID.length + 1), qualified: true });
+    } else if (/^https:\/\/[^/]+\//.test(lowered)) {
+      throw unknownResource(new URL(item).origin, context.tenantName);
     } else if (/^[A-Za-z][\w.]*$/.test(item)) {
       graph.push({ name: item, qualified: false });
     } else {
@@ -80,20 +107,18 @@ export function parseScopeRequest(scope: string, clientId: string, appName: stri
   const permissions = new Set<string>();
   for (const { name } of wanted) {
     if (name === ".default") {
-      for (const consented of CONSENTED_GRAPH_SCOPES) permissions.add(consented);
+      for (const consented of context.consentedGraphScopes) permissions.add(consented);
       continue;
     }
-    const canonical = CONSENTED_GRAPH_SCOPES.find(
+    const canonical = context.consentedGraphScopes.find(
       (consented) => consented.toLowerCase() === name.toLowerCase(),
     );
-    if (!canonical || !CONSENTED.has(canonical))
-      throw oauthErrors.consentRequired(clientId, appName);
+    if (!canonical) throw oauthErrors.consentRequired(clientId, context.appName);
     permissions.add(canonical);
   }
   const list = [...permissions];
-  const grantedScope = list
-    .map((name) => (qualified ? `${GRAPH_RESOURCE}/${name}` : name))
-    .join(" ");
+  const resource = context.graphResources[0] ?? GRAPH_RESOURCE;
+  const grantedScope = list.map((name) => (qualified ? `${resource}/${name}` : name)).join(" ");
   const profileScopes = oidc.filter((item) => item.toLowerCase() !== "offline_access");
   return {
     audience: "graph",

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { readCookie } from "../http/request-body";
 import type { UserRecord } from "../store/user-record";
 import type { TenantState } from "../tenant-state";
+import type { SignInSession } from "./identity-state";
 
 const LAX_COOKIE = "local_tenant_session";
 // Silent renewal runs in a cross-site iframe, where only SameSite=None cookies travel; browsers drop
@@ -12,14 +13,17 @@ export function sessionIdOf(request: FastifyRequest): string | undefined {
   return readCookie(request, LAX_COOKIE) ?? readCookie(request, CROSS_SITE_COOKIE);
 }
 
-/** The signed-in user of this browser, if the session is still valid (not revoked, user enabled). */
-export function signedInUser(request: FastifyRequest, tenant: TenantState): UserRecord | undefined {
+/** The signed-in user of this browser and their session, if still valid (not revoked, user enabled). */
+export function signedInSession(
+  request: FastifyRequest,
+  tenant: TenantState,
+): { user: UserRecord; session: SignInSession } | undefined {
   const session = tenant.identityState.findSession(sessionIdOf(request));
   if (!session) return undefined;
   const user = tenant.users.get(session.userId);
   if (!user || !user.accountEnabled) return undefined;
   if (session.createdAt < Date.parse(user.signInSessionsValidFromDateTime)) return undefined;
-  return user;
+  return { user, session };
 }
 
 export function setSessionCookies(reply: FastifyReply, sessionId: string): void {

@@ -1,12 +1,16 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { errors as joseErrors, jwtVerify } from "jose";
-import { issuerFor } from "../constants";
-import { contentTypeOf, formFields, safeDecode } from "../http/request-body";
+import { contentTypeOf, formFields } from "../http/request-body";
 import type { UserRecord } from "../store/user-record";
 import type { TenantState } from "../tenant-state";
+import { decodeAio, hasMfa, type Authentication } from "./authentication";
+import { parseClaimsRequest } from "./claims-request";
+import { authenticateClient } from "./client-authentication";
+import { issuerOf } from "./cloud";
+import { assertTokenAllowed, mfaRequired } from "./conditional-access";
 import { OAuthError, oauthErrorBody, oauthErrors } from "./oauth-error";
-import { parseScopeRequest, type ScopeRequest } from "./scopes";
+import { scopeRequestFor, type ScopeRequest } from "./scopes";
 import { assertKnownTenant } from "./tenant-segment";
 import { clientInfo, issueGraphAccessToken, issueIdToken, issuePortalAccessToken } from "./tokens";
 
@@ -21,28 +25,6 @@ function required(fields: Fields, name: string): string {
   return value;
 }
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = createHash("sha256").update(given).digest();
-  const b = createHash("sha256").update(expected).digest();
-  return timingSafeEqual(a, b);
-}
-
-/** Client id and secret from the body or from HTTP Basic authentication. */
-function clientCredentials(
-  request: FastifyRequest,
-  fields: Fields,
-): { clientId?: string; secret?: string } {
-  const header = request.headers.authorization ?? "";
-  if (header.toLowerCase().startsWith("basic ")) {
-    const [id, ...secret] = Buffer.from(header.slice(6), "base64").toString("utf8").split(":");
-    return { clientId: safeDecode(id ?? ""), secret: safeDecode(secret.join(":")) };
-  }
-  return {
-    ...(fields.client_id ? { clientId: fields.client_id } : {}),
-    ...(fields.client_secret ? { secret: fields.client_secret } : {}),
-  };
-}
-
 function isRevoked(user: UserRecord, issuedAtMs: number): boolean {
   return issuedAtMs < Date.parse(user.signInSessionsValidFromDateTime);
 }
@@ -51,23 +33,36 @@ function s256(verifier: string): string {
   return createHash("sha256").update(verifier).digest("base64url");
 }
 
+const includesDirectoryRoles = (tenant: TenantState) =>
+  tenant.settings.groupMembershipClaims === "DirectoryRole" ||
+  tenant.settings.groupMembershipClaims === "All";
+
 export function registerTokenRoutes(app: FastifyInstance, tenant: TenantState): void {
   async function tokenResponse(
     user: UserRecord,
     scope: ScopeRequest,
-    options: { nonce?: string | null; clientInfoRequested: boolean; authorizedParty: string },
+    options: {
+      nonce?: string | null;
+      clientInfoRequested: boolean;
+      authorizedParty: string;
+      authentication: Authentication;
+    },
   ) {
+    assertTokenAllowed(tenant, user, scope.audience, options.authentication);
     const context = {
       key: tenant.key,
       tenantId: tenant.identity.tenantId,
       clientId: tenant.identity.clientId,
       lifetimeSeconds: tenant.settings.accessTokenLifetimeSeconds,
+      issuer: issuerOf(tenant),
+      authentication: options.authentication,
     };
     const accessToken =
       scope.audience === "portal-api"
         ? await issuePortalAccessToken(user, scope.permissions, {
             ...context,
             authorizedParty: options.authorizedParty,
+            includeWids: includesDirectoryRoles(tenant),
           })
         : await issueGraphAccessToken(user, scope.permissions, context);
     const lifetime = tenant.settings.accessTokenLifetimeSeconds;
@@ -83,6 +78,7 @@ export function registerTokenRoutes(app: FastifyInstance, tenant: TenantState): 
               userId: user.id,
               clientId: tenant.identity.clientId,
               expiresAt: Date.now() + tenant.settings.refreshTokenLifetimeSeconds * 1000,
+              authentication: options.authentication,
             }),
             refresh_token_expires_in: tenant.settings.refreshTokenLifetimeSeconds,
           }
@@ -102,25 +98,9 @@ export function registerTokenRoutes(app: FastifyInstance, tenant: TenantState): 
     };
   }
 
-  function authenticateClient(
-    request: FastifyRequest,
-    fields: Fields,
-    secretRequired: boolean,
-  ): string {
-    const { clientId, secret } = clientCredentials(request, fields);
-    if (!clientId) throw oauthErrors.missingParameter("client_id");
-    if (clientId.toLowerCase() !== tenant.identity.clientId)
-      throw oauthErrors.unknownClient(clientId, tenant.identity.tenantId);
-    if (secret !== undefined && !sameSecret(secret, tenant.identity.clientSecret))
-      throw oauthErrors.invalidClientSecret(clientId);
-    if (secretRequired && secret === undefined && !fields.client_assertion)
-      throw oauthErrors.missingClientCredential();
-    return clientId;
-  }
-
   async function redeemCode(request: FastifyRequest, fields: Fields) {
     const value = required(fields, "code");
-    const clientId = authenticateClient(request, fields, false);
+    const clientId = await authenticateClient(request, fields, tenant, false);
     const redirectUri = required(fields, "redirect_uri");
     const code = tenant.identityState.findCode(value);
     if (!code || code.clientId.toLowerCase() !== clientId.toLowerCase())
@@ -141,21 +121,18 @@ export function registerTokenRoutes(app: FastifyInstance, tenant: TenantState): 
     const user = tenant.users.get(code.userId);
     if (!user || !user.accountEnabled) throw oauthErrors.unknownUser();
     if (isRevoked(user, code.issuedAt)) throw oauthErrors.revokedGrant();
-    const scope = parseScopeRequest(
-      fields.scope || code.scope,
-      clientId,
-      tenant.identity.appDisplayName,
-    );
+    const scope = scopeRequestFor(tenant, fields.scope || code.scope, clientId);
     return tokenResponse(user, scope, {
       nonce: code.nonce,
       clientInfoRequested: fields.client_info === "1",
       authorizedParty: clientId,
+      authentication: code.authentication,
     });
   }
 
   async function redeemRefreshToken(request: FastifyRequest, fields: Fields) {
     const value = required(fields, "refresh_token");
-    const clientId = authenticateClient(request, fields, false);
+    const clientId = await authenticateClient(request, fields, tenant, false);
     const grant = tenant.identityState.findRefreshGrant(value);
     if (!grant || grant.clientId.toLowerCase() !== clientId.toLowerCase())
       throw oauthErrors.invalidCode();
@@ -163,19 +140,19 @@ export function registerTokenRoutes(app: FastifyInstance, tenant: TenantState): 
     const user = tenant.users.get(grant.userId);
     if (!user || !user.accountEnabled) throw oauthErrors.unknownUser();
     if (isRevoked(user, grant.issuedAt)) throw oauthErrors.revokedGrant();
-    const scope = parseScopeRequest(
-      required(fields, "scope"),
-      clientId,
-      tenant.identity.appDisplayName,
-    );
+    const scope = scopeRequestFor(tenant, required(fields, "scope"), clientId);
+    // A renewal cannot add MFA: a step-up asked with a refresh token needs a new interactive sign-in.
+    if (parseClaimsRequest(fields.claims)?.stepUp && !hasMfa(grant.authentication))
+      throw mfaRequired(tenant, clientId, true);
     return tokenResponse(user, scope, {
       clientInfoRequested: fields.client_info === "1",
       authorizedParty: clientId,
+      authentication: grant.authentication,
     });
   }
 
   async function onBehalfOf(request: FastifyRequest, fields: Fields) {
-    const clientId = authenticateClient(request, fields, true);
+    const clientId = await authenticateClient(request, fields, tenant, true);
     if (fields.requested_token_use !== "on_behalf_of")
       throw oauthErrors.missingParameter("requested_token_use");
     const assertion = required(fields, "assertion");
@@ -191,24 +168,19 @@ export function registerTokenRoutes(app: FastifyInstance, tenant: TenantState): 
     const audiences = [clientId.toLowerCase(), `api://${clientId.toLowerCase()}`];
     const audience = typeof payload.aud === "string" ? payload.aud.toLowerCase() : "";
     if (!audiences.includes(audience)) throw oauthErrors.assertionAudience();
-    if (
-      payload.iss !== issuerFor(tenant.identity.tenantId) ||
-      payload.tid !== tenant.identity.tenantId
-    ) {
+    if (payload.iss !== issuerOf(tenant) || payload.tid !== tenant.identity.tenantId) {
       throw oauthErrors.assertionSignature();
     }
     const user = typeof payload.oid === "string" ? tenant.users.get(payload.oid) : undefined;
     if (!user || !user.accountEnabled) throw oauthErrors.unknownUser();
     if (isRevoked(user, (payload.iat ?? 0) * 1000)) throw oauthErrors.revokedGrant();
-    const scope = parseScopeRequest(
-      required(fields, "scope"),
-      clientId,
-      tenant.identity.appDisplayName,
-    );
+    const scope = scopeRequestFor(tenant, required(fields, "scope"), clientId);
     if (scope.audience === "portal-api") throw oauthErrors.invalidScope(fields.scope ?? "");
     return tokenResponse(user, scope, {
       clientInfoRequested: fields.client_info === "1",
       authorizedParty: clientId,
+      // The assertion carries how its sign-in was authenticated (the opaque `aio` claim).
+      authentication: decodeAio(payload.aio),
     });
   }
 

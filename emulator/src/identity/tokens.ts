@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { SignJWT, type JWTPayload } from "jose";
 import { GRAPH_APP_ID, graphTokenIssuerFor, issuerFor } from "../constants";
 import type { UserRecord } from "../store/user-record";
+import { encodeAio, PASSWORD_ONLY, type Authentication } from "./authentication";
 import type { SigningKey } from "./signing-key";
 
 export type TokenContext = {
@@ -11,6 +12,10 @@ export type TokenContext = {
   lifetimeSeconds: number;
   /** Seconds since the epoch; tests move it to mint already expired tokens. */
   issuedAt?: number;
+  /** `iss` of ID and API tokens (the cloud's issuer); default the local authority's. */
+  issuer?: string;
+  /** How the sign-in behind the token was authenticated; default password only. */
+  authentication?: Authentication;
 };
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -33,6 +38,15 @@ export function pairwiseSubject(userId: string, clientId: string): string {
   return createHash("sha256").update(`${userId}:${clientId}`).digest("base64url").slice(0, 43);
 }
 
+const issuerOf = (context: TokenContext) => context.issuer ?? issuerFor(context.tenantId);
+const authenticationOf = (context: TokenContext) => context.authentication ?? PASSWORD_ONLY;
+
+/** `acrs` only when the sign-in satisfied authentication contexts. */
+function contextClaims(context: TokenContext) {
+  const contexts = authenticationOf(context).contexts;
+  return contexts.length > 0 ? { acrs: [...contexts] } : {};
+}
+
 export function identityClaims(user: UserRecord, tenantId: string) {
   return {
     name: user.displayName ?? user.userPrincipalName,
@@ -50,8 +64,9 @@ export function issueIdToken(
   return sign(
     {
       aud: context.clientId,
-      iss: issuerFor(context.tenantId),
+      iss: issuerOf(context),
       sub: pairwiseSubject(user.id, context.clientId),
+      aio: encodeAio(authenticationOf(context)),
       ...identityClaims(user, context.tenantId),
       ...(nonce ? { nonce } : {}),
       uti: uniqueTokenId(),
@@ -61,23 +76,31 @@ export function issueIdToken(
   );
 }
 
-/** A v2 access token for the portal's own API: `aud` is the client id (accessTokenAcceptedVersion 2). */
+/**
+ * A v2 access token for the portal's own API: `aud` is the client id (accessTokenAcceptedVersion 2).
+ * `wids` only when the registration's groupMembershipClaims asks for directory roles, and then the
+ * roles active at issue time (a role activated later is missing until renewal; GRAPH-FACTS.md).
+ */
 export function issuePortalAccessToken(
   user: UserRecord,
   scopes: string[],
-  context: TokenContext & { authorizedParty: string },
+  context: TokenContext & { authorizedParty: string; includeWids: boolean },
 ): Promise<string> {
   return sign(
     {
       aud: context.clientId,
-      iss: issuerFor(context.tenantId),
+      iss: issuerOf(context),
       azp: context.authorizedParty,
       azpacr: "0",
+      aio: encodeAio(authenticationOf(context)),
+      ...contextClaims(context),
       sub: pairwiseSubject(user.id, context.clientId),
       ...identityClaims(user, context.tenantId),
       scp: scopes.join(" "),
       ...(user.appRoles.length > 0 ? { roles: [...user.appRoles] } : {}),
-      ...(user.directoryRoles.length > 0 ? { wids: [...user.directoryRoles] } : {}),
+      ...(context.includeWids && user.directoryRoles.length > 0
+        ? { wids: [...user.directoryRoles] }
+        : {}),
       uti: uniqueTokenId(),
       ver: "2.0",
     },
@@ -95,6 +118,8 @@ export function issueGraphAccessToken(
     {
       aud: GRAPH_APP_ID,
       iss: graphTokenIssuerFor(context.tenantId),
+      ...contextClaims(context),
+      amr: [...authenticationOf(context).methods],
       appid: context.clientId,
       appidacr: "1",
       family_name: user.surname ?? undefined,
