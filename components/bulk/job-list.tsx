@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { EXACT_TIME_FORMAT } from "@/lib/i18n/time-zone";
 import { useEffect, useState } from "react";
 import type { BulkJobSummary } from "@/lib/bulk/job-view";
+import { DataTable } from "@/components/ui/data-table";
 import { listBulkJobs } from "./actions";
 import { useServerAction } from "@/components/server-action/use-server-action";
 
@@ -29,51 +30,50 @@ export function JobList() {
   if (!jobs) return null;
   if (jobs.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-        <caption className="sr-only">{t("caption")}</caption>
-        <thead className="bg-slate-50 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              {t("file")}
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              {t("submitted")}
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              {t("rows")}
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              {t("status")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {jobs.map((job) => (
-            <tr key={job.id}>
-              <td className="px-3 py-2">
-                <Link href={`/bulk/${job.id}`} className="text-brand-800 font-medium underline">
-                  {job.fileName}
-                </Link>
-                {job.isOwner ? null : (
-                  <span className="block text-xs text-slate-600">{job.ownerName}</span>
-                )}
-              </td>
-              <td className="px-3 py-2 text-slate-700">
-                {format.dateTime(new Date(job.createdAt), EXACT_TIME_FORMAT)}
-              </td>
-              <td className="px-3 py-2 text-slate-700 tabular-nums">{job.totalRows}</td>
-              <td className="px-3 py-2 text-slate-700">
-                {ts(
-                  job.status === "paused" && job.pauseReason === "sign_in"
-                    ? "waitingForSignIn"
-                    : job.status,
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      variant="compact"
+      caption={t("caption")}
+      rows={jobs}
+      rowKey={(job) => job.id}
+      columns={[
+        {
+          key: "file",
+          header: t("file"),
+          cell: (job) => (
+            <>
+              <Link href={`/bulk/${job.id}`} className="text-brand-800 font-medium underline">
+                {job.fileName}
+              </Link>
+              {job.isOwner ? null : (
+                <span className="block text-xs text-slate-600">{job.ownerName}</span>
+              )}
+            </>
+          ),
+        },
+        {
+          key: "submitted",
+          header: t("submitted"),
+          className: "text-slate-700",
+          cell: (job) => format.dateTime(new Date(job.createdAt), EXACT_TIME_FORMAT),
+        },
+        {
+          key: "rows",
+          header: t("rows"),
+          className: "text-slate-700 tabular-nums",
+          cell: (job) => job.totalRows,
+        },
+        {
+          key: "status",
+          header: t("status"),
+          className: "text-slate-700",
+          cell: (job) =>
+            ts(
+              job.status === "paused" && job.pauseReason === "sign_in"
+                ? "waitingForSignIn"
+                : job.status,
+            ),
+        },
+      ]}
+    />
   );
 }

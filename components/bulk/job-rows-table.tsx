@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import type { BulkRowView } from "@/lib/bulk/job-view";
 import type { BulkRowState } from "@/lib/db/schema";
 import { listBulkJobRows } from "./actions";
@@ -69,57 +70,54 @@ export function JobRowsTable({ jobId, refreshKey }: { jobId: string; refreshKey:
           ))}
         </select>
       </div>
-      <div className="overflow-x-auto rounded-md border border-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-          <caption className="sr-only">{t("caption")}</caption>
-          <thead className="bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                {t("row")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                {t("email")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                {t("outcome")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                {t("link")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {(page?.rows ?? []).map((row) => {
+      <DataTable
+        variant="compact"
+        caption={t("caption")}
+        rows={page?.rows ?? []}
+        rowKey={(row) => row.rowNumber}
+        columns={[
+          {
+            key: "row",
+            header: t("row"),
+            className: "text-slate-600 tabular-nums",
+            cell: (row) => row.rowNumber,
+          },
+          {
+            key: "email",
+            header: t("email"),
+            className: "break-all text-slate-900",
+            cell: (row) => row.email || "—",
+          },
+          {
+            key: "outcome",
+            header: t("outcome"),
+            cell: (row) => {
               const why = reason(row);
               return (
-                <tr key={row.rowNumber} className="align-top">
-                  <td className="px-3 py-2 text-slate-600 tabular-nums">{row.rowNumber}</td>
-                  <td className="px-3 py-2 break-all text-slate-900">{row.email || "—"}</td>
-                  <td className="px-3 py-2">
-                    <span className="font-medium">{label(row)}</span>
-                    {why ? <p className="text-slate-700">{why}</p> : null}
-                    {row.requestId && row.state === "failed" ? (
-                      <p className="text-xs break-all text-slate-600">
-                        {t("requestId")} <code>{row.requestId}</code>
-                      </p>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    {row.redeemUrl ? (
-                      <CopyButton
-                        text={row.redeemUrl}
-                        label={t("copyLink", { email: row.email })}
-                      />
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                </tr>
+                <>
+                  <span className="font-medium">{label(row)}</span>
+                  {why ? <p className="text-slate-700">{why}</p> : null}
+                  {row.requestId && row.state === "failed" ? (
+                    <p className="text-xs break-all text-slate-600">
+                      {t("requestId")} <code>{row.requestId}</code>
+                    </p>
+                  ) : null}
+                </>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+          {
+            key: "link",
+            header: t("link"),
+            cell: (row) =>
+              row.redeemUrl ? (
+                <CopyButton text={row.redeemUrl} label={t("copyLink", { email: row.email })} />
+              ) : (
+                "—"
+              ),
+          },
+        ]}
+      />
       {page && page.total > PAGE_SIZE ? (
         <nav aria-label={t("pages")} className="flex items-center gap-3 text-sm">
           <Button

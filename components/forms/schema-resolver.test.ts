@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toFieldErrors } from "@/lib/server-action/field-errors";
-import { defaultInviteValues, inviteSchema } from "@/lib/invitations/invite-schema";
+import { defaultInviteValues } from "@/lib/invitations/invite-defaults";
+import { inviteSchema } from "@/lib/invitations/invite-schema";
 import { decodeFieldError } from "./field-error-codec";
 import { schemaResolver } from "./schema-resolver";
 

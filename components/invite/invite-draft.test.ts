@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultInviteValues } from "@/lib/invitations/invite-schema";
+import { defaultInviteValues } from "@/lib/invitations/invite-defaults";
 import { clearInviteDraft, readInviteDraft, saveInviteDraft } from "./invite-draft";
 
 function memoryStorage() {

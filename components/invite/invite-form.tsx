@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
-import { defaultInviteValues } from "@/lib/invitations/invite-fields";
+import { defaultInviteValues } from "@/lib/invitations/invite-defaults";
 import type { InviteFormValues } from "@/lib/invitations/invite-schema";
 import type { SentInvitationResult } from "./actions";
 import { applyServerFieldErrors } from "./apply-server-field-errors";

@@ -1,7 +1,8 @@
-import type { ActionError, ActionErrorCode } from "@/lib/server-action/action-result";
+import { ACTION_ERROR_CODES, type ActionError } from "@/lib/server-action/action-result";
 
 /** What can go wrong calling a server action: the server's codes plus two only the browser sees. */
-export type CallErrorCode = ActionErrorCode | "network" | "token_unavailable";
+export const CALL_ERROR_CODES = [...ACTION_ERROR_CODES, "network", "token_unavailable"] as const;
+export type CallErrorCode = (typeof CALL_ERROR_CODES)[number];
 export type CallError = Omit<ActionError, "code"> & { code: CallErrorCode };
 
 /** Errors that an interactive sign-in fixes. */

@@ -1,14 +1,20 @@
-/** The portal's error codes a Graph call can end in (docs/architecture.md). */
-export type GraphFailureCode =
-  | "session_expired"
-  | "forbidden"
-  | "invitations_restricted"
-  | "member_exists"
-  | "domain_blocked"
-  | "email_mismatch"
-  | "throttled"
-  | "graph_unreachable"
-  | "graph_error";
+/**
+ * The portal's error codes a Graph call can end in (docs/architecture.md). Each is also an action error
+ * code: lib/server-action/action-result.ts builds its list from this one.
+ */
+export const GRAPH_FAILURE_CODES = [
+  "session_expired",
+  "forbidden",
+  "invitations_restricted",
+  "member_exists",
+  "domain_blocked",
+  "email_mismatch",
+  "throttled",
+  "graph_unreachable",
+  "graph_error",
+] as const;
+
+export type GraphFailureCode = (typeof GRAPH_FAILURE_CODES)[number];
 
 /** A Graph call that failed after retries, classified; carries Graph's request-id for support. */
 export class GraphFailure extends Error {

@@ -1,4 +1,5 @@
 import type { User } from "@microsoft/microsoft-graph-types";
+import pLimit from "p-limit";
 import type { Caller } from "@/lib/auth/caller";
 import { callGraph } from "./call-graph";
 import { connectAs, type GraphConnection } from "./graph-connection";
@@ -14,7 +15,7 @@ export type DirectoryMatch = {
 
 /** Addresses per request: Graph limits how many clauses a $filter may join. */
 export const ADDRESSES_PER_QUERY = 15;
-const PARALLEL_QUERIES = 4;
+export const PARALLEL_QUERIES = 4;
 
 async function queryChunk(connection: GraphConnection, chunk: string[]): Promise<DirectoryMatch[]> {
   const { data } = await callGraph<{ value: User[] }>(
@@ -60,16 +61,9 @@ export async function findUsersByMail(
   for (let start = 0; start < unique.length; start += ADDRESSES_PER_QUERY) {
     chunks.push(unique.slice(start, start + ADDRESSES_PER_QUERY));
   }
-  const matches: DirectoryMatch[] = [];
   // A few requests at a time: quick for a long file, well inside the directory's own limits.
-  let next = 0;
-  const lane = async () => {
-    while (next < chunks.length) {
-      const chunk = chunks[next]!;
-      next += 1;
-      matches.push(...(await queryChunk(connection, chunk)));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_QUERIES, chunks.length) }, lane));
-  return matches;
+  const found = await pLimit(PARALLEL_QUERIES).map(chunks, (chunk) =>
+    queryChunk(connection, chunk),
+  );
+  return found.flat();
 }

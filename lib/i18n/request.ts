@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { LOCALE_COOKIE, negotiateLocale, type AppLocale } from "./locales";
+import { LOCALE_COOKIE, type AppLocale } from "./locales";
+import { negotiateLocale } from "./negotiate-locale";
 import { TIME_ZONE_COOKIE, timeZoneFromCookie } from "./time-zone";
 
 // No locale in the URL (docs/architecture.md): the cookie, then Accept-Language, decide per request.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildInvitationRequest } from "./graph-request";
-import { defaultInviteValues, inviteSchema, type InviteFormValues } from "./invite-schema";
+import { defaultInviteValues } from "./invite-defaults";
+import { inviteSchema, type InviteFormValues } from "./invite-schema";
 
 function values(overrides: Partial<InviteFormValues> = {}): InviteFormValues {
   return inviteSchema.parse({

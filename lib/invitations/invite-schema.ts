@@ -8,15 +8,6 @@ import {
 } from "./invite-fields";
 import { isSupportedLanguageTag } from "./languages";
 
-export {
-  CUSTOM_MESSAGE_MAX_LENGTH,
-  DISPLAY_NAME_MAX_LENGTH,
-  SPONSORS_MAX_COUNT,
-  USER_TYPES,
-  defaultInviteValues,
-  type InvitedUserType,
-} from "./invite-fields";
-
 /*
  * Every message is an i18n key (under "validation.") and every value it interpolates travels in the
  * issue's `params`, so the browser (react-hook-form) and the server action report the same errors and

@@ -1,18 +1,18 @@
-/** The contract between server actions and the browser (docs/architecture.md). Types only: safe to import anywhere. */
-export type ActionErrorCode =
-  | "unauthenticated"
-  | "session_expired"
-  | "forbidden"
-  | "validation"
-  | "invitations_restricted"
-  | "member_exists"
-  | "domain_blocked"
-  | "email_mismatch"
-  | "throttled"
-  | "graph_unreachable"
-  | "graph_error"
-  | "duplicate_in_progress"
-  | "internal";
+import { GRAPH_FAILURE_CODES } from "@/lib/graph/graph-failure";
+
+/**
+ * The contract between server actions and the browser (docs/architecture.md). Every code an action can
+ * answer with, once: the Graph failures plus the failures of the action itself. Safe to import anywhere.
+ */
+export const ACTION_ERROR_CODES = [
+  "unauthenticated",
+  "validation",
+  ...GRAPH_FAILURE_CODES,
+  "duplicate_in_progress",
+  "internal",
+] as const;
+
+export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
 
 export type ActionError = { code: ActionErrorCode; requestId?: string; retryAfterSeconds?: number };
 

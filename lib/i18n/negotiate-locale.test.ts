@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { negotiateLocale, parseAcceptLanguage } from "./locales";
+import { negotiateLocale, parseAcceptLanguage } from "./negotiate-locale";
 
 describe("parseAcceptLanguage", () => {
   it("orders ranges by quality, keeping header order for ties", () => {
@@ -28,6 +28,11 @@ describe("negotiateLocale", () => {
 
   it("takes the first supported language by quality", () => {
     expect(negotiateLocale(undefined, "de-DE,es;q=0.5,en;q=0.7")).toBe("en");
+  });
+
+  it("narrows a regional range to its language and skips ranges that are not language tags", () => {
+    expect(negotiateLocale(undefined, "es-419")).toBe("es");
+    expect(negotiateLocale(undefined, "en_GB, es;q=0.5")).toBe("es");
   });
 
   it("falls back to English", () => {
