@@ -246,6 +246,34 @@ describe("regenerateRedeemLink and resendInvitation", () => {
     ).toEqual({ ok: true, data: { status: "not_pending" } });
   });
 
+  it("records a regenerate the identity platform refused with that code, session_expired", async () => {
+    const token = await tokenFor("nestor");
+    // The list caches this token's User.Read.All exchange, so reading the guest still works after
+    // the revocation; the invitation needs a new exchange (User.Invite.All), which is refused.
+    expect(await listPendingInvitations(token, {})).toMatchObject({ ok: true });
+    local.tenant.revokeSessions("nestor");
+    const posts = local.tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" }).length;
+    const key = newKey();
+    expect(
+      await regenerateRedeemLink(token, {
+        guestUserId: MINIMAL_GUESTS.pending.id,
+        idempotencyKey: key,
+      }),
+    ).toEqual({ ok: false, error: { code: "session_expired" } });
+    expect(local.tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" }).length).toBe(
+      posts,
+    );
+    const recorded = (
+      await (await getStore()).listHistory({ limit: 5, inviterOid: PEOPLE.nestor.id })
+    ).items.find((item) => item.idempotencyKey === key);
+    expect(recorded).toMatchObject({
+      kind: "regenerate_link",
+      outcome: "failed",
+      errorCode: "session_expired",
+      guestUserId: MINIMAL_GUESTS.pending.id,
+    });
+  });
+
   it("validates its input", async () => {
     expect(
       await regenerateRedeemLink(await tokenFor("adele"), {
