@@ -13,11 +13,9 @@ import { GraphFailure } from "@/lib/graph/graph-failure";
 import type { SentInvitation } from "@/lib/graph/invitations";
 import { ActionFailure } from "@/lib/server-action/action-failure";
 
-/**
- * Every invitation the portal sends (single, regenerate, resend, reset, bulk) is recorded around the
- * Graph call: the attempt before the POST, then its outcome or its error's code. Recording the
- * outcome never hides it: Graph has acted, so the person gets the answer even if the store fails.
- */
+// Every invitation the portal sends (single, regenerate, resend, reset, bulk) is recorded around the
+// Graph call: the attempt before the POST, then its outcome or its error's code. A failure to record
+// the outcome never hides it: Graph has acted, so the person gets the answer even if the store fails.
 
 /** What a send gives back to the person. */
 export type RecordedSend = {
