@@ -107,7 +107,15 @@ async function child(mode, arg) {
 function spawnChild(args, env) {
   const proc = spawn(
     process.execPath,
-    ["--import", "tsx", fileURLToPath(import.meta.url), "--child", ...args],
+    // react-server: the portal's server modules say `import "server-only"`, which throws elsewhere.
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      fileURLToPath(import.meta.url),
+      "--child",
+      ...args,
+    ],
     {
       cwd: root,
       env,

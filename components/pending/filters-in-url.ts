@@ -1,27 +1,37 @@
 import type { PendingFilters } from "./pending-filters";
-import { PENDING_PAGE_SIZES, type PendingOrder, type PendingPageSize } from "./pending-query";
+import {
+  DEFAULT_PENDING_ORDER,
+  DEFAULT_PENDING_PAGE_SIZE,
+  PENDING_ORDERS,
+  PENDING_PAGE_SIZES,
+  PENDING_SEARCH_MAX_LENGTH,
+  type PendingOrder,
+  type PendingPageSize,
+} from "@/lib/pending/pending-query";
 
 export const DEFAULT_FILTERS: PendingFilters = {
   search: "",
-  pageSize: 25,
-  order: "default",
+  pageSize: DEFAULT_PENDING_PAGE_SIZE,
+  order: DEFAULT_PENDING_ORDER,
   invitedByMe: false,
 };
-
-const ORDERS: readonly PendingOrder[] = ["default", "newest", "oldest"];
 
 /** The filters a link or a reload carries (?q=&order=&size=&mine=1); anything unknown is ignored. */
 export function filtersFromParams(params: URLSearchParams): PendingFilters {
   const size = Number(params.get("size"));
-  const order = params.get("order") as PendingOrder | null;
+  const order = params.get("order");
   return {
-    search: (params.get("q") ?? "").slice(0, 100),
+    search: (params.get("q") ?? "").slice(0, PENDING_SEARCH_MAX_LENGTH),
     pageSize: (PENDING_PAGE_SIZES as readonly number[]).includes(size)
       ? (size as PendingPageSize)
       : DEFAULT_FILTERS.pageSize,
-    order: order && ORDERS.includes(order) ? order : DEFAULT_FILTERS.order,
+    order: isOrder(order) ? order : DEFAULT_FILTERS.order,
     invitedByMe: params.get("mine") === "1",
   };
+}
+
+function isOrder(value: string | null): value is PendingOrder {
+  return (PENDING_ORDERS as readonly (string | null)[]).includes(value);
 }
 
 /** The query string for the filters, leaving out defaults so a plain visit keeps a plain URL. */

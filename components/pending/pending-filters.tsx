@@ -3,7 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Field, inputClasses } from "@/components/ui/field";
-import { PENDING_PAGE_SIZES, type PendingOrder, type PendingPageSize } from "./pending-query";
+import {
+  PENDING_ORDERS,
+  PENDING_PAGE_SIZES,
+  PENDING_SEARCH_MAX_LENGTH,
+  type PendingOrder,
+  type PendingPageSize,
+} from "@/lib/pending/pending-query";
 
 export type PendingFilters = {
   search: string;
@@ -48,7 +54,7 @@ export function PendingFiltersBar({
             {...control}
             type="search"
             value={search}
-            maxLength={100}
+            maxLength={PENDING_SEARCH_MAX_LENGTH}
             autoComplete="off"
             onChange={(event) => setSearch(event.target.value)}
             className={inputClasses}
@@ -65,9 +71,11 @@ export function PendingFiltersBar({
             }
             className={inputClasses}
           >
-            <option value="default">{t("orders.default")}</option>
-            <option value="newest">{t("orders.newest")}</option>
-            <option value="oldest">{t("orders.oldest")}</option>
+            {PENDING_ORDERS.map((order) => (
+              <option key={order} value={order}>
+                {t(`orders.${order}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>

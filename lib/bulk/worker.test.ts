@@ -4,7 +4,7 @@ import { startLocalTenant, type LocalTenant } from "@/emulator/src/index";
 import { validateAccessToken } from "@/lib/auth/validate-access-token";
 import { resetServerConfig } from "@/lib/config/server-config";
 import { availableBackends, openTestStore, type TestStore } from "@/test-support/database-backends";
-import { sendInvitation } from "@/lib/graph/invitations";
+import { postInvitation } from "@/lib/graph/invitations";
 import { prepareRows } from "./job-rows";
 import { TokenVault } from "./token-vault";
 import { BulkWorker, type BulkWorkerOptions } from "./worker";
@@ -168,7 +168,7 @@ describe.each(availableBackends())("bulk worker on $name", (backend) => {
     // A worker that died: it claimed the job and three rows, and only the first POST reached Graph.
     await jobs.claimJob(job.id, "dead-worker", 60_000);
     for (let index = 0; index < 3; index += 1) await jobs.claimNextRow(job.id, "dead-worker");
-    await sendInvitation(caller, {
+    await postInvitation(caller, {
       invitedUserEmailAddress: arrived!,
       inviteRedirectUrl: "https://myapps.microsoft.com",
       sendInvitationMessage: false,

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Invitation } from "@microsoft/microsoft-graph-types";
-import { AuthError } from "@/lib/auth/auth-error";
 import type { Caller } from "@/lib/auth/caller";
-import type { BulkJobRecord, BulkJobRowRecord, InvitationStore } from "@/lib/db";
-import { GraphFailure } from "@/lib/graph/graph-failure";
-import { sendInvitation, type SentInvitation } from "@/lib/graph/invitations";
-import { findUsersByMail, type DirectoryMatch } from "@/lib/graph/users-by-mail";
+import type { BulkJobRecord, InvitationStore } from "@/lib/db";
+import { postInvitation, type SentInvitation } from "@/lib/graph/invitations";
+import { findUsersByMail } from "@/lib/graph/users-by-mail";
+import { recoverStranded, type MailLookup } from "./recover-stranded";
+import { sendRow } from "./send-row";
 import { TokenVault } from "./token-vault";
 
 export type BulkWorkerOptions = {
@@ -24,28 +25,14 @@ export type BulkWorkerOptions = {
   /** A job without a token for its owner waits this long (another instance may have one) before pausing. */
   signInGraceMs?: number;
   send?: (caller: Caller, request: Invitation) => Promise<SentInvitation>;
-  lookup?: (caller: Caller, addresses: string[]) => Promise<DirectoryMatch[]>;
+  lookup?: MailLookup;
 };
-
-/** Graph answered but did not act (503/504 after the client's own retries): safe to send again, a few times. */
-const MAX_SEND_ATTEMPTS = 5;
-const DEFAULT_THROTTLE_WAIT_MS = 5_000;
-/** Graph's clock and ours may differ; a guest created this long before the row was sent still counts. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Works through running bulk jobs in the background, on behalf of each job's owner, with the token
  * their browser last brought (TokenVault). Every row goes queued → sending (committed before the
- * POST) → succeeded | failed, so a crash can leave at most the rows in flight in `sending`.
- *
- * Such a row is ambiguous: the POST may or may not have reached Graph. It is resolved, not resent
- * blindly: Graph is asked for a user with that mail. One created after (or just before) the row
- * started → the invitation went through (recorded as sent, without its redeem link, which Graph
- * returns only once). None → it never arrived, and the row is queued again. A user that existed
- * before → re-inviting would send a second e-mail, so the row fails as `outcome_unknown` and the
- * person decides.
+ * POST) → succeeded | failed, so a crash can leave at most the rows in flight in `sending`; those
+ * are resolved against Graph (recover-stranded.ts). Sending one row is send-row.ts.
  */
 export class BulkWorker {
   readonly workerId: string;
@@ -65,7 +52,7 @@ export class BulkWorker {
       concurrency: options.concurrency ?? 8,
       strandedAfterMs: options.strandedAfterMs ?? 30_000,
       signInGraceMs: options.signInGraceMs ?? 20_000,
-      send: options.send ?? ((caller, request) => sendInvitation(caller, request)),
+      send: options.send ?? ((caller, request) => postInvitation(caller, request)),
       lookup: options.lookup ?? ((caller, addresses) => findUsersByMail(caller, addresses)),
     };
   }
@@ -176,9 +163,13 @@ export class BulkWorker {
         }
         const row = await jobs.claimNextRow(job.id, this.workerId);
         if (row) {
-          const work = this.sendRow(store, job, row, caller, onSignInNeeded).finally(() =>
-            inFlight.delete(row.id),
-          );
+          const sender = {
+            store,
+            vault: this.options.vault,
+            send: this.options.send,
+            onSignInNeeded,
+          };
+          const work = sendRow(sender, job, row, caller).finally(() => inFlight.delete(row.id));
           inFlight.set(row.id, work);
           continue;
         }
@@ -190,7 +181,7 @@ export class BulkWorker {
         if (current?.status !== "running") break;
         const stranded = await jobs.strandedRows(job.id, this.options.strandedAfterMs);
         if (stranded.length > 0) {
-          await this.resolveStranded(store, stranded, caller);
+          await recoverStranded(store, stranded, caller, this.options.lookup);
           continue;
         }
         const dueInMs = await jobs.nextDueInMs(job.id);
@@ -209,223 +200,6 @@ export class BulkWorker {
       await jobs.releaseJob(job.id, this.workerId);
     }
   }
-
-  private async sendRow(
-    store: InvitationStore,
-    job: BulkJobRecord,
-    row: BulkJobRowRecord,
-    caller: Caller,
-    onSignInNeeded: () => void,
-  ): Promise<void> {
-    const jobs = store.jobs;
-    const request = (row.request ?? {}) as Invitation;
-    const begun = await store.beginAttempt(attemptOf(job, row, request), { staleAfterMs: 0 });
-    if (begun.state === "succeeded") {
-      // Sent and recorded before a crash, but the row was not updated: take the recorded outcome.
-      await jobs.completeRow(row.id, {
-        state: "succeeded",
-        invitationId: begun.attempt.invitationId,
-        guestUserId: begun.attempt.guestUserId,
-        redeemUrl: begun.attempt.redeemUrl,
-        graphStatus: begun.attempt.graphStatus,
-        requestId: begun.attempt.requestId,
-      });
-      return;
-    }
-    const historyId = begun.attempt.id;
-    await jobs.setRowHistory(row.id, historyId);
-
-    let sent: SentInvitation;
-    try {
-      sent = await this.options.send(caller, request);
-    } catch (error) {
-      await this.handleFailure(store, row, historyId, caller, error, onSignInNeeded);
-      return;
-    }
-    const { invitation, requestId } = sent;
-    const outcome = {
-      invitationId: invitation.id ?? null,
-      guestUserId: invitation.invitedUser?.id ?? null,
-      redeemUrl: invitation.inviteRedeemUrl ?? null,
-      requestId: requestId ?? null,
-    };
-    await jobs.completeRow(row.id, {
-      state: "succeeded",
-      ...outcome,
-      graphStatus: invitation.status ?? null,
-    });
-    await store
-      .completeAttempt(historyId, {
-        outcome: "succeeded",
-        ...outcome,
-        status: invitation.status ?? null,
-      })
-      .catch(logUnrecorded);
-  }
-
-  private async handleFailure(
-    store: InvitationStore,
-    row: BulkJobRowRecord,
-    historyId: string,
-    caller: Caller,
-    error: unknown,
-    onSignInNeeded: () => void,
-  ): Promise<void> {
-    const jobs = store.jobs;
-    const code = codeOf(error);
-    const requestId = error instanceof GraphFailure ? (error.requestId ?? null) : null;
-    const recordFailure = () =>
-      store
-        .completeAttempt(historyId, {
-          outcome: "failed",
-          errorCode: code,
-          errorMessage: error instanceof Error ? error.message : String(error),
-          requestId,
-        })
-        .catch(logUnrecorded);
-
-    // No answer at all: Graph may have acted. Leave the row in `sending`; it is resolved as stranded.
-    if (
-      error instanceof GraphFailure &&
-      error.code === "graph_unreachable" &&
-      error.status === undefined
-    ) {
-      return;
-    }
-    await recordFailure();
-    if (error instanceof GraphFailure && error.code === "throttled") {
-      // Still throttled after the client's own retries: Graph did not act, so the row waits and goes again.
-      const waitMs = (error.retryAfterSeconds ?? 0) * 1000 || DEFAULT_THROTTLE_WAIT_MS;
-      await jobs.requeueRow(row.id, waitMs, { errorCode: code, requestId });
-      return;
-    }
-    if (
-      error instanceof GraphFailure &&
-      error.code === "graph_unreachable" &&
-      (error.status === 503 || error.status === 504) &&
-      row.attemptCount < MAX_SEND_ATTEMPTS
-    ) {
-      await jobs.requeueRow(row.id, 2_000 * row.attemptCount, { errorCode: code, requestId });
-      return;
-    }
-    if (
-      error instanceof AuthError &&
-      (error.code === "session_expired" || error.code === "unauthenticated")
-    ) {
-      // The on-behalf-of exchange was refused before anything was sent: the row waits for a new token.
-      this.options.vault.refuse(caller);
-      onSignInNeeded();
-      await jobs.requeueRow(row.id, 0, { errorCode: "session_expired" });
-      return;
-    }
-    if (error instanceof AuthError && error.code === "graph_unreachable") {
-      await jobs.requeueRow(row.id, 5_000, { errorCode: code });
-      return;
-    }
-    await jobs.completeRow(row.id, {
-      state: "failed",
-      errorCode: code,
-      errorMessage: error instanceof Error ? error.message : String(error),
-      requestId,
-    });
-  }
-
-  /** Rows left in `sending` by a worker that died (or a request that got no answer): see the class comment. */
-  private async resolveStranded(
-    store: InvitationStore,
-    rows: BulkJobRowRecord[],
-    caller: Caller,
-  ): Promise<void> {
-    const jobs = store.jobs;
-    let matches: DirectoryMatch[];
-    try {
-      matches = await this.options.lookup(
-        caller,
-        rows.map((row) => row.email),
-      );
-    } catch (error) {
-      console.error(
-        "[bulk worker] could not check stranded rows:",
-        error instanceof Error ? error.message : "unknown",
-      );
-      await sleep(2_000);
-      return;
-    }
-    for (const row of rows) {
-      const startedAt = (row.sendingAt ?? new Date(0)).getTime();
-      const users = matches.filter((match) => match.mail === row.email);
-      const created = users.find(
-        (user) =>
-          user.createdDateTime && Date.parse(user.createdDateTime) >= startedAt - CLOCK_SKEW_MS,
-      );
-      const history = row.historyId;
-      if (created) {
-        await jobs.completeRow(row.id, {
-          state: "succeeded",
-          guestUserId: created.id,
-          graphStatus: created.externalUserState,
-          errorCode: "outcome_recovered",
-        });
-        if (history)
-          await store
-            .completeAttempt(history, {
-              outcome: "succeeded",
-              guestUserId: created.id,
-              status: created.externalUserState,
-            })
-            .catch(logUnrecorded);
-      } else if (users.length > 0) {
-        await jobs.completeRow(row.id, {
-          state: "failed",
-          guestUserId: users[0]!.id,
-          errorCode: "outcome_unknown",
-        });
-        if (history)
-          await store
-            .completeAttempt(history, { outcome: "failed", errorCode: "outcome_unknown" })
-            .catch(logUnrecorded);
-      } else {
-        if (history)
-          await store
-            .completeAttempt(history, { outcome: "failed", errorCode: "not_sent" })
-            .catch(logUnrecorded);
-        await jobs.requeueRow(row.id, 0);
-      }
-    }
-  }
-}
-
-function attemptOf(job: BulkJobRecord, row: BulkJobRowRecord, request: Invitation) {
-  const info = request.invitedUserMessageInfo;
-  return {
-    kind: "bulk" as const,
-    // One history entry per row; a row sent again (after a throttle) reuses it.
-    idempotencyKey: `bulk:${row.id}`,
-    inviterOid: job.ownerOid,
-    inviterName: job.ownerName,
-    inviterUpn: job.ownerUpn,
-    guestEmail: request.invitedUserEmailAddress ?? row.email,
-    guestDisplayName: request.invitedUserDisplayName ?? null,
-    userType: request.invitedUserType === "Member" ? ("Member" as const) : ("Guest" as const),
-    redirectUrl: request.inviteRedirectUrl ?? "",
-    messageLanguage: info?.messageLanguage ?? null,
-    customMessage: info?.customizedMessageBody ?? null,
-    sendInvitationMessage: request.sendInvitationMessage ?? false,
-  };
-}
-
-function codeOf(error: unknown): string {
-  if (error instanceof GraphFailure) return error.code;
-  if (error instanceof AuthError) return error.code;
-  return "internal";
-}
-
-function logUnrecorded(error: unknown): void {
-  // StoreError messages carry no row data, so this cannot leak a redeem link.
-  console.error(
-    "[bulk worker] could not record an outcome in the history:",
-    error instanceof Error ? error.message : "unknown",
-  );
 }
 
 const WORKER = Symbol.for("guest-invitations-portal.bulk-worker");

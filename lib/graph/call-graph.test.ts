@@ -4,7 +4,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { callGraph } from "./call-graph";
 import { GraphFailure } from "./graph-failure";
 import { createGraphConnection } from "./graph-connection";
-import { sendInvitation } from "./invitations";
+import { postInvitation } from "./invitations";
 import { searchDirectoryUsers } from "./users";
 import { graphError, startScriptedGraph } from "@/test-support/scripted-graph-server";
 import type { RetryBounds } from "./retry-policy";
@@ -244,7 +244,7 @@ describe("callGraph", () => {
   });
 });
 
-describe("sendInvitation", () => {
+describe("postInvitation", () => {
   it("posts the invitation and returns Graph's answer with the request-id", async () => {
     const created = {
       id: "inv-3",
@@ -253,14 +253,14 @@ describe("sendInvitation", () => {
       invitedUser: { id: "user-3" },
     };
     graph.answer({ status: 201, headers: { "request-id": "rid-inv" }, body: created });
-    const result = await sendInvitation(caller, invite, connection());
+    const result = await postInvitation(caller, invite, connection());
     expect(result).toEqual({ invitation: created, requestId: "rid-inv" });
   });
 
   it("is not retried when the connection drops", async () => {
     graph.answer({ status: 201, hang: true });
     const failure = await failureOf(
-      sendInvitation(caller, invite, connection({ attemptTimeoutMs: 200 })),
+      postInvitation(caller, invite, connection({ attemptTimeoutMs: 200 })),
     );
     expect(failure.code).toBe("graph_unreachable");
     expect(graph.received).toHaveLength(1);

@@ -3,6 +3,7 @@ import type { GraphConnection } from "./graph-connection";
 import type { GraphOperation } from "./graph-operation";
 import { mapGraphError, type GraphErrorDetails } from "./map-graph-error";
 import { BearerTokenOption } from "./middleware";
+import { mayRepeatUnanswered } from "./repeat-rules";
 import { parseRetryAfter } from "./retry-after";
 import { createRetryOptions } from "./retry-policy";
 
@@ -92,9 +93,8 @@ export async function callGraph<T>(
   } catch (error) {
     // With a raw response type only transport failures throw: no answer, or the attempt timed out.
     if (!(error instanceof GraphError)) throw error;
-    // A GET may be repeated once (a pooled connection can be closed under us); a POST may not,
-    // since Graph may have acted on it and a second invitation would send a second e-mail.
-    if (call.method !== "GET") throw mapGraphError({}, operation);
+    // Repeated once when safe (a pooled connection can be closed under us): repeat-rules.ts.
+    if (!mayRepeatUnanswered(call.method)) throw mapGraphError({}, operation);
     try {
       response = await send();
     } catch (retryError) {

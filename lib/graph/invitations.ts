@@ -2,29 +2,22 @@ import type { Invitation } from "@microsoft/microsoft-graph-types";
 import type { Caller } from "@/lib/auth/caller";
 import { callGraph } from "./call-graph";
 import { connectAs, type GraphConnection } from "./graph-connection";
+import type { GraphOperation } from "./graph-operation";
 import { paceInvitation } from "./invitation-pacing";
 
 export type SentInvitation = { invitation: Invitation; requestId?: string };
 
 /**
  * POST /invitations. The response is the only place the redeem URL ever appears (GRAPH-FACTS.md):
- * the caller must keep it if it is wanted later. Never retried on a transport failure, since a second
- * POST would send a second e-mail.
+ * the caller must keep it if it is wanted later. What may be sent again after a failure is decided
+ * in repeat-rules.ts, since a second POST would send a second e-mail.
  */
-export async function sendInvitation(
+export async function postInvitation(
   caller: Caller,
   request: Invitation,
   connection: GraphConnection = connectAs(caller, "User.Invite.All"),
 ): Promise<SentInvitation> {
-  // Every invitation of this instance, single or bulk, shares one pace (invitation-pacing.ts).
-  const { data, requestId } = await paceInvitation(() =>
-    callGraph<Invitation>(
-      connection,
-      { method: "POST", path: "/invitations", body: request },
-      "invite",
-    ),
-  );
-  return requestId ? { invitation: data, requestId } : { invitation: data };
+  return postPaced(connection, request, "invite");
 }
 
 export type RedemptionReset = {
@@ -36,26 +29,39 @@ export type RedemptionReset = {
 };
 
 /**
- * Resets a guest's redemption, keeping the object id, groups and app assignments. Needs
+ * POST /invitations with resetRedemption: keeps the object id, groups and app assignments. Needs
  * User.ReadWrite.All and a Helpdesk, User or Global Administrator caller (GRAPH-FACTS.md).
  */
-export async function resetRedemption(
+export async function postRedemptionReset(
   caller: Caller,
   reset: RedemptionReset,
   connection: GraphConnection = connectAs(caller, "User.ReadWrite.All"),
 ): Promise<SentInvitation> {
-  const request: Invitation = {
+  return postPaced(connection, redemptionResetRequest(reset), "resetRedemption");
+}
+
+/** The body postRedemptionReset sends, for recording it as sent. */
+export function redemptionResetRequest(reset: RedemptionReset): Invitation {
+  return {
     invitedUserEmailAddress: reset.email,
     inviteRedirectUrl: reset.redirectUrl,
     sendInvitationMessage: reset.sendInvitationMessage,
     resetRedemption: true,
     invitedUser: { id: reset.userId },
   };
+}
+
+async function postPaced(
+  connection: GraphConnection,
+  request: Invitation,
+  operation: GraphOperation,
+): Promise<SentInvitation> {
+  // Every invitation of this instance, single or bulk, shares one pace (invitation-pacing.ts).
   const { data, requestId } = await paceInvitation(() =>
     callGraph<Invitation>(
       connection,
       { method: "POST", path: "/invitations", body: request },
-      "resetRedemption",
+      operation,
     ),
   );
   return requestId ? { invitation: data, requestId } : { invitation: data };

@@ -4,7 +4,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { validateAccessToken } from "@/lib/auth/validate-access-token";
 import { resetServerConfig } from "@/lib/config/server-config";
 import { GraphFailure } from "./graph-failure";
-import { resetRedemption, sendInvitation } from "./invitations";
+import { postInvitation, postRedemptionReset } from "./invitations";
 import { searchDirectoryUsers } from "./users";
 
 // The Graph adapter against the local tenant (emulator/), in process: real tokens, real on-behalf-of
@@ -59,7 +59,7 @@ describe("the Graph adapter against the local tenant", () => {
   it("invites on behalf of the caller and returns the redeem URL and request-id", async () => {
     const caller = await signedIn("adele");
     const request = invitation();
-    const { invitation: sent, requestId } = await sendInvitation(caller, request);
+    const { invitation: sent, requestId } = await postInvitation(caller, request);
     expect(sent).toMatchObject({
       invitedUserEmailAddress: request.invitedUserEmailAddress,
       status: "PendingAcceptance",
@@ -93,7 +93,7 @@ describe("the Graph adapter against the local tenant", () => {
   });
 
   it("maps a restricted inviter to invitations_restricted with the request-id", async () => {
-    const failure = await failureOf(sendInvitation(await signedIn("pradeep"), invitation()));
+    const failure = await failureOf(postInvitation(await signedIn("pradeep"), invitation()));
     expect(failure).toMatchObject({
       code: "invitations_restricted",
       status: 401, // as real Graph answers (emulator/README.md, "Behaviour and its source")
@@ -104,7 +104,7 @@ describe("the Graph adapter against the local tenant", () => {
   it("maps a blocked domain to domain_blocked", async () => {
     tenant.updateSettings({ domainDenyList: ["blocked.example"] });
     const failure = await failureOf(
-      sendInvitation(await signedIn("adele"), invitation("someone@blocked.example")),
+      postInvitation(await signedIn("adele"), invitation("someone@blocked.example")),
     );
     expect(failure.code).toBe("domain_blocked");
   });
@@ -113,7 +113,7 @@ describe("the Graph adapter against the local tenant", () => {
     const member = tenant.user(PEOPLE.megan.id);
     expect(member?.mail).toBeTruthy();
     const failure = await failureOf(
-      sendInvitation(await signedIn("adele"), invitation(member?.mail ?? "")),
+      postInvitation(await signedIn("adele"), invitation(member?.mail ?? "")),
     );
     expect(failure.code).toBe("member_exists");
   });
@@ -131,7 +131,7 @@ describe("the Graph adapter against the local tenant", () => {
       status: 429,
       retryAfterSeconds: 0,
     });
-    const { invitation: sent } = await sendInvitation(await signedIn("adele"), invitation());
+    const { invitation: sent } = await postInvitation(await signedIn("adele"), invitation());
     expect(sent.status).toBe("PendingAcceptance");
     expect(tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" })).toHaveLength(3);
   });
@@ -144,7 +144,7 @@ describe("the Graph adapter against the local tenant", () => {
       retryAfterSeconds: 0,
       count: 10,
     });
-    const failure = await failureOf(sendInvitation(await signedIn("adele"), invitation()));
+    const failure = await failureOf(postInvitation(await signedIn("adele"), invitation()));
     expect(failure).toMatchObject({ code: "throttled", retryAfterSeconds: 0 });
     expect(tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" })).toHaveLength(4);
   });
@@ -157,7 +157,7 @@ describe("the Graph adapter against the local tenant", () => {
   });
 
   it("resets a guest's redemption as a helpdesk administrator", async () => {
-    const { invitation: reset } = await resetRedemption(await signedIn("lee"), {
+    const { invitation: reset } = await postRedemptionReset(await signedIn("lee"), {
       userId: MINIMAL_GUESTS.pending.id,
       email: MINIMAL_GUESTS.pending.email,
       redirectUrl: "https://myapps.microsoft.com",
@@ -171,7 +171,7 @@ describe("the Graph adapter against the local tenant", () => {
 
   it("maps a reset by a member without an admin role to forbidden", async () => {
     const failure = await failureOf(
-      resetRedemption(await signedIn("adele"), {
+      postRedemptionReset(await signedIn("adele"), {
         userId: MINIMAL_GUESTS.pending.id,
         email: MINIMAL_GUESTS.pending.email,
         redirectUrl: "https://myapps.microsoft.com",
@@ -183,7 +183,7 @@ describe("the Graph adapter against the local tenant", () => {
 
   it("maps a reset to an e-mail not on the user to email_mismatch", async () => {
     const failure = await failureOf(
-      resetRedemption(await signedIn("lee"), {
+      postRedemptionReset(await signedIn("lee"), {
         userId: MINIMAL_GUESTS.pending.id,
         email: "someone.else@contoso-partner.example",
         redirectUrl: "https://myapps.microsoft.com",

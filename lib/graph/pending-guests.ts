@@ -5,14 +5,14 @@ import { callGraph } from "./call-graph";
 import { connectAs, type GraphConnection } from "./graph-connection";
 import { pathFromNextLink } from "./next-link";
 import { odataString } from "./odata";
-
-export const PENDING_PAGE_SIZES = [25, 50, 100] as const;
-export type PendingPageSize = (typeof PENDING_PAGE_SIZES)[number];
-export type PendingOrder = "default" | "newest" | "oldest";
+import {
+  PENDING_SEARCH_MAX_LENGTH,
+  type PendingOrder,
+  type PendingPageSize,
+} from "@/lib/pending/pending-query";
 
 /** Graph allows at most 15 values in one `in (…)` clause on directory objects. */
 export const MAX_IDS_PER_QUERY = 15;
-const MAX_SEARCH_LENGTH = 100;
 
 export type PendingGuestQuery = {
   pageSize: PendingPageSize;
@@ -69,7 +69,7 @@ export type GraphListRequest = {
  */
 export function buildPendingGuestsRequest(query: PendingGuestQuery): GraphListRequest {
   const clauses = [PENDING];
-  const search = query.search?.trim().slice(0, MAX_SEARCH_LENGTH);
+  const search = query.search?.trim().slice(0, PENDING_SEARCH_MAX_LENGTH);
   if (search) {
     const literal = odataString(search);
     clauses.push(`(startswith(displayName,${literal}) or startswith(mail,${literal}))`);

@@ -1,0 +1,94 @@
+import type { Invitation } from "@microsoft/microsoft-graph-types";
+import type { Caller } from "@/lib/auth/caller";
+import type { BulkJobRecord, BulkJobRowRecord, InvitationStore } from "@/lib/db";
+import type { SentInvitation } from "@/lib/graph/invitations";
+import { afterPostFailure } from "@/lib/graph/repeat-rules";
+import {
+  attemptOf,
+  failureOf,
+  outcomeOfRecord,
+  outcomeOfSent,
+  recordFailed,
+  recordSucceeded,
+} from "@/lib/invitations/recorded-send";
+import type { TokenVault } from "./token-vault";
+
+export type RowSender = {
+  store: InvitationStore;
+  vault: TokenVault;
+  send: (caller: Caller, request: Invitation) => Promise<SentInvitation>;
+  /** The owner's token was refused: the job pauses until they sign in again. */
+  onSignInNeeded: () => void;
+};
+
+/**
+ * Sends one row the worker moved to `sending`, and records it twice: in the row, and in the history
+ * as an entry of kind `bulk` (one per row, key `bulk:<row id>`, reused when the row goes again).
+ */
+export async function sendRow(
+  sender: RowSender,
+  job: BulkJobRecord,
+  row: BulkJobRowRecord,
+  caller: Caller,
+): Promise<void> {
+  const { store } = sender;
+  const request = (row.request ?? {}) as Invitation;
+  const owner = { oid: job.ownerOid, name: job.ownerName, upn: job.ownerUpn };
+  const attempt = attemptOf("bulk", owner, request, {
+    idempotencyKey: `bulk:${row.id}`,
+    guestEmail: row.email,
+  });
+  // The job's lease allows one sender per row, so a pending entry for it was left by a dead worker.
+  const begun = await store.beginAttempt(attempt, { staleAfterMs: 0 });
+  if (begun.state === "succeeded") {
+    // Sent and recorded before a crash, but the row was not updated: take the recorded outcome.
+    await store.jobs.completeRow(row.id, { state: "succeeded", ...outcomeOfRecord(begun.attempt) });
+    return;
+  }
+  const historyId = begun.attempt.id;
+  await store.jobs.setRowHistory(row.id, historyId);
+
+  let sent: SentInvitation;
+  try {
+    sent = await sender.send(caller, request);
+  } catch (error) {
+    await settleFailure(sender, row, historyId, caller, error);
+    return;
+  }
+  const outcome = outcomeOfSent(sent);
+  await store.jobs.completeRow(row.id, { state: "succeeded", ...outcome });
+  await recordSucceeded(store, historyId, outcome);
+}
+
+/** What the row does after a failed POST, by the rules in lib/graph/repeat-rules.ts. */
+async function settleFailure(
+  sender: RowSender,
+  row: BulkJobRowRecord,
+  historyId: string,
+  caller: Caller,
+  error: unknown,
+): Promise<void> {
+  const { store } = sender;
+  const next = afterPostFailure(error, row.attemptCount);
+  // Graph may have acted: the row stays in `sending` and is resolved as stranded (recover-stranded.ts).
+  if (next.step === "settle") return;
+  await recordFailed(store, historyId, error);
+  const failure = failureOf(error);
+  switch (next.step) {
+    case "resend":
+      await store.jobs.requeueRow(row.id, next.afterMs, {
+        errorCode: failure.errorCode,
+        requestId: failure.requestId,
+      });
+      return;
+    case "sign_in":
+      // Refused before anything was sent: the row waits for the owner's new token.
+      sender.vault.refuse(caller);
+      sender.onSignInNeeded();
+      await store.jobs.requeueRow(row.id, 0, { errorCode: "session_expired" });
+      return;
+    case "final":
+      await store.jobs.completeRow(row.id, { state: "failed", ...failure });
+      return;
+  }
+}
