@@ -2,7 +2,7 @@ import type { Request } from "@playwright/test";
 import { expect, signInAs, test } from "./support/fixtures";
 
 /**
- * Server actions are public POST endpoints (MSAL-FACTS.md). These tests replay the invite action's
+ * Server actions are public POST endpoints (docs/graph-behaviour.md#server-actions-are-public). These tests replay the invite action's
  * real HTTP request outside the UI with tokens the browser would never send, and check that each is
  * refused before any Graph call or on-behalf-of exchange.
  */

@@ -34,7 +34,7 @@ function create(config: PublicAuthConfig, origin: string): PublicClientApplicati
       // Local tenant only: its endpoints are plain http, so MSAL is handed the discovery document.
       ...(config.authorityMetadata ? { authorityMetadata: config.authorityMetadata } : {}),
       redirectUri: `${origin}${REDIRECT_BRIDGE_PATH}`,
-      // MSAL v5 sends the identity provider's answer to a logout to the bridge too (MSAL-FACTS.md).
+      // MSAL v5 sends the identity provider's answer to a logout to the bridge too (docs/graph-behaviour.md#redirect-bridge).
       postLogoutRedirectUri: `${origin}${REDIRECT_BRIDGE_PATH}`,
     },
     // Per tab: tokens are not left behind in the browser after the tab closes.
@@ -45,7 +45,7 @@ function create(config: PublicAuthConfig, origin: string): PublicClientApplicati
 }
 
 /**
- * One PublicClientApplication per page load (MSAL-FACTS.md). It is built from run-time configuration,
+ * One PublicClientApplication per page load (docs/graph-behaviour.md#one-client-application). It is built from run-time configuration,
  * so it cannot live in a module-level constant; the cache keyed by configuration gives the same effect.
  */
 export function getMsalInstance(config: PublicAuthConfig): PublicClientApplication {

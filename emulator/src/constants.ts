@@ -14,7 +14,7 @@ export const PORTAL_API_APP_ID_URI = `api://${PORTAL_CLIENT_ID}`;
 export const PORTAL_API_SCOPE_NAME = "access_as_user";
 export const PORTAL_API_SCOPE = `${PORTAL_API_APP_ID_URI}/${PORTAL_API_SCOPE_NAME}`;
 
-/** MSAL rejects http authorities, so the portal names an https host that is never contacted (MSAL-FACTS.md). */
+/** MSAL rejects http authorities, so the portal names an https host that is never contacted (docs/graph-behaviour.md#authority-and-discovery). */
 export const AUTHORITY_HOST = "login.local-tenant.invalid";
 export const authorityFor = (tenantId: string = TENANT_ID): string =>
   `https://${AUTHORITY_HOST}/${tenantId}`;
@@ -39,7 +39,7 @@ export const CONSENTED_GRAPH_SCOPES = [
 ] as const;
 export const OIDC_SCOPES = ["openid", "profile", "email", "offline_access"] as const;
 
-/** Directory role template ids as they appear in the `wids` claim (GRAPH-FACTS.md). */
+/** Directory role template ids as they appear in the `wids` claim (docs/graph-behaviour.md#directory-roles). */
 export const DIRECTORY_ROLE_TEMPLATES = {
   globalAdministrator: "62e90394-69f5-4237-9190-012177145e10",
   userAdministrator: "fe930be7-5e62-47db-91af-98c3a49a38b1",

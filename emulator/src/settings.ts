@@ -1,6 +1,6 @@
 import { AUTHORITY_HOST, CONSENTED_GRAPH_SCOPES } from "./constants";
 
-/** Who may invite, as Entra's `authorizationPolicy.allowInvitesFrom` has it (GRAPH-FACTS.md). */
+/** Who may invite, as Entra's `authorizationPolicy.allowInvitesFrom` has it (docs/graph-behaviour.md#who-may-invite). */
 export type AllowInvitesFrom =
   "everyone" | "adminsGuestInvitersAndAllMembers" | "adminsAndGuestInviters" | "none";
 
@@ -35,7 +35,7 @@ export type TenantSettings = {
   refreshTokenLifetimeSeconds: number;
   authorizationCodeLifetimeSeconds: number;
 
-  /** Invitation manager limit: 150 requests per 5 seconds per tenant (GRAPH-FACTS.md). */
+  /** Invitation manager limit: 150 requests per 5 seconds per tenant (docs/graph-behaviour.md#throttling). */
   invitationRateLimit: { requests: number; windowSeconds: number };
   /** Whether 429 answers carry `Retry-After`; some Graph services omit it [seen]. */
   sendRetryAfter: boolean;
@@ -50,7 +50,7 @@ export type TenantSettings = {
   /** Origin of the redeem URL's outer part (`<origin>/redeem?rd=…`); null means this server's own origin. */
   redeemOrigin: string | null;
 
-  // [guess] items from GRAPH-FACTS.md: undocumented behaviour made configurable.
+  // [guess] items (docs/graph-behaviour.md#sources): undocumented behaviour made configurable.
   /** Status of a re-invitation of a guest who already redeemed. */
   reinviteRedeemedStatus: "Completed" | "PendingAcceptance";
   /** Answer to inviting an address that belongs to a member of the tenant; message prefix is [seen]. */

@@ -11,7 +11,7 @@ import { graphAs } from "./helpers/graph-session";
 import type { CheckedBody } from "./helpers/graph-schemas";
 import { startTestTenant } from "./helpers/local-tenant";
 
-// Faults that let Graph act and then lose the answer (GRAPH-FACTS.md: a 504, a timeout or a dropped
+// Faults that let Graph act and then lose the answer (docs/graph-behaviour.md#retrying-a-post: a 504, a timeout or a dropped
 // connection can come after the invitation was created).
 
 let tenant: LocalTenant;

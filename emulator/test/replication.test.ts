@@ -5,7 +5,7 @@ import { callGraph, expectGraphError, expectSuccess } from "./helpers/graph-clie
 import { graphAs } from "./helpers/graph-session";
 import { startTestTenant } from "./helpers/local-tenant";
 
-// GRAPH-FACTS.md, "Replication": an address PATCH just added to otherMails does not match a reset
+// docs/graph-behaviour.md#replication-delay: an address PATCH just added to otherMails does not match a reset
 // redemption until the directory has replicated it.
 
 let tenant: LocalTenant;

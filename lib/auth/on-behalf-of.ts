@@ -18,7 +18,7 @@ export function createConfidentialClient(config: ClientConfig): ConfidentialClie
       clientSecret: config.clientSecret,
       authority: config.authority,
       // For the local tenant: trust the never-contacted https authority and use the given metadata,
-      // so msal-node neither rejects http endpoints nor tries online discovery (MSAL-FACTS.md).
+      // so msal-node neither rejects http endpoints nor tries online discovery (docs/graph-behaviour.md#authority-and-discovery).
       ...(config.knownAuthorities.length > 0 ? { knownAuthorities: config.knownAuthorities } : {}),
       ...(config.authorityMetadata ? { authorityMetadata: config.authorityMetadata } : {}),
     },
@@ -92,7 +92,7 @@ export function mapMsalError(error: unknown): unknown {
 
 /**
  * Exchanges the caller's portal-API token for a Graph token with exactly one delegated permission.
- * The Graph token is opaque to us and never leaves the server (MSAL-FACTS.md).
+ * The Graph token is opaque to us and never leaves the server (docs/graph-behaviour.md#graph-tokens).
  */
 export async function acquireGraphTokenOnBehalfOf(
   caller: Pick<Caller, "rawToken">,

@@ -1,6 +1,6 @@
 import type { Caller } from "./caller";
 
-/** Directory role template ids as they appear in the `wids` claim (GRAPH-FACTS.md). */
+/** Directory role template ids as they appear in the `wids` claim (docs/graph-behaviour.md#directory-roles). */
 export const DIRECTORY_ROLES = {
   globalAdministrator: "62e90394-69f5-4237-9190-012177145e10",
   userAdministrator: "fe930be7-5e62-47db-91af-98c3a49a38b1",

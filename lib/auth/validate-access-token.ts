@@ -33,7 +33,7 @@ function isRejection(error: unknown): boolean {
 }
 
 /**
- * Validates an access token for the portal's own API (MSAL-FACTS.md, "Server side"): signature against
+ * Validates an access token for the portal's own API (docs/graph-behaviour.md#portal-api-tokens, "Server side"): signature against
  * the tenant's keys, v2 issuer, audience, lifetime, tenant and scope. Throws AuthError on rejection.
  */
 export async function validateAccessToken(

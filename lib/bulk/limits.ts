@@ -1,7 +1,7 @@
 /** Limits of one bulk file. Kept free of zod and papaparse so the page can show them on first paint. */
 export const MAX_BULK_ROWS = 10_000;
 export const MAX_BULK_FILE_BYTES = 5 * 1024 * 1024;
-/** The invitation manager's documented limit: 150 requests per 5 seconds per tenant (GRAPH-FACTS.md). */
+/** The invitation manager's documented limit: 150 requests per 5 seconds per tenant (docs/graph-behaviour.md#throttling). */
 export const INVITATIONS_PER_WINDOW = 150;
 export const INVITATION_WINDOW_SECONDS = 5;
 /** Addresses per call of the check against the tenant (Graph is asked 15 at a time). */

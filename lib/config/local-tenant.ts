@@ -4,7 +4,7 @@ export const LOCAL_TENANT = {
   clientId: "6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0",
   clientSecret: "local-tenant-secret-not-for-production",
   // An https authority that is never contacted: MSAL rejects http authorities, so it is trusted through
-  // knownAuthorities and given the local endpoints as authorityMetadata (MSAL-FACTS.md).
+  // knownAuthorities and given the local endpoints as authorityMetadata (docs/graph-behaviour.md#authority-and-discovery).
   authorityHost: "login.local-tenant.invalid",
 } as const;
 

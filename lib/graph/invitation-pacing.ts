@@ -55,7 +55,7 @@ export class SlidingWindowLimiter {
   }
 }
 
-/** The invitation manager's documented limit: 150 requests per 5 seconds per tenant (GRAPH-FACTS.md). */
+/** The invitation manager's documented limit: 150 requests per 5 seconds per tenant (docs/graph-behaviour.md#throttling). */
 export const INVITATION_RATE_LIMIT = { requests: 150, windowSeconds: 5 } as const;
 // A request reaches Graph a little after it is granted; network jitter could pack 151 requests into
 // Graph's 5 seconds, so the portal's window is slightly longer.

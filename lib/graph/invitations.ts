@@ -8,7 +8,7 @@ import { paceInvitation } from "./invitation-pacing";
 export type SentInvitation = { invitation: Invitation; requestId?: string };
 
 /**
- * POST /invitations. The response is the only place the redeem URL ever appears (GRAPH-FACTS.md):
+ * POST /invitations. The response is the only place the redeem URL ever appears (docs/graph-behaviour.md#redeem-url):
  * the caller must keep it if it is wanted later. What may be sent again after a failure is decided
  * in repeat-rules.ts, since a second POST would send a second e-mail.
  */
@@ -30,7 +30,7 @@ export type RedemptionReset = {
 
 /**
  * POST /invitations with resetRedemption: keeps the object id, groups and app assignments. Needs
- * User.ReadWrite.All and a Helpdesk, User or Global Administrator caller (GRAPH-FACTS.md).
+ * User.ReadWrite.All and a Helpdesk, User or Global Administrator caller (docs/graph-behaviour.md#reset-redemption).
  */
 export async function postRedemptionReset(
   caller: Caller,

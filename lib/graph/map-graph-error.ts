@@ -11,7 +11,7 @@ export type GraphErrorDetails = {
   retryAfterSeconds?: number;
 };
 
-// Graph's error messages are not a contract ("not for end users and may change", GRAPH-FACTS.md):
+// Graph's error messages are not a contract ("not for end users and may change", docs/graph-behaviour.md#error-responses):
 // match loosely, and fall back on status and code.
 const MEMBER_EXISTS = /already exists in the directory/i;
 const INVITATIONS_NOT_ALLOWED = /guest invitations not allowed/i;

@@ -64,7 +64,7 @@ export type GraphListRequest = {
 
 /**
  * The GET /users request for one page of pending guests. Sorting by creation time is an advanced query
- * (ConsistencyLevel: eventual and $count=true, GRAPH-FACTS.md), and advanced queries refuse $expand, so
+ * (ConsistencyLevel: eventual and $count=true, docs/graph-behaviour.md#advanced-queries), and advanced queries refuse $expand, so
  * sponsors are asked for only on the default order. startswith on displayName and mail works without.
  */
 export function buildPendingGuestsRequest(query: PendingGuestQuery): GraphListRequest {
@@ -217,7 +217,7 @@ export async function getGuest(
 
 /**
  * Adds an address to the user's otherMails, so a redemption reset may use it: Graph accepts only an
- * address already on mail or otherMails (GRAPH-FACTS.md). Needs User.ReadWrite.All.
+ * address already on mail or otherMails (docs/graph-behaviour.md#reset-redemption). Needs User.ReadWrite.All.
  */
 export async function addOtherMail(
   caller: Caller,

@@ -6,7 +6,7 @@ import { GraphFailure } from "./graph-failure";
 
 /** Sends of one bulk row that Graph answered "unavailable" (503/504) before the row fails. */
 export const MAX_POST_ATTEMPTS = 5;
-/** Throttled without a Retry-After: the identity services do not always send one (GRAPH-FACTS.md). */
+/** Throttled without a Retry-After: the identity services do not always send one (docs/graph-behaviour.md#throttling). */
 const DEFAULT_THROTTLE_WAIT_MS = 5_000;
 const UNAVAILABLE_BACKOFF_MS = 2_000;
 const IDENTITY_UNREACHABLE_WAIT_MS = 5_000;

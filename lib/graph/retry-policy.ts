@@ -8,7 +8,7 @@ export type RetryBounds = {
   maxRetryAfterSeconds: number;
   /** Give up when the next wait would end after this much time since the first attempt. */
   maxTotalSeconds: number;
-  /** Base back-off when Graph sends no Retry-After (it may not: GRAPH-FACTS.md). */
+  /** Base back-off when Graph sends no Retry-After (it may not: docs/graph-behaviour.md#throttling). */
   baseDelaySeconds: number;
 };
 

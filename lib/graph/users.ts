@@ -14,7 +14,7 @@ export type DirectoryPerson = {
 const SEARCH_LIMIT = 10;
 const MAX_QUERY_LENGTH = 100;
 
-// Guest UPNs have the form john_contoso.com#EXT#@tenant (GRAPH-FACTS.md). Filtering on userType is avoided:
+// Guest UPNs have the form john_contoso.com#EXT#@tenant (docs/graph-behaviour.md#guest-users). Filtering on userType is avoided:
 // it is not a basic-profile property, and the picker runs with User.ReadBasic.All only.
 function isMember(user: User): boolean {
   return !(user.userPrincipalName ?? "").toUpperCase().includes("#EXT#");
@@ -39,7 +39,7 @@ export async function searchDirectoryUsers(
   const prefix = query.trim().slice(0, MAX_QUERY_LENGTH);
   if (prefix === "") return [];
   const literal = odataString(prefix);
-  // startswith on these three works without ConsistencyLevel (GRAPH-FACTS.md).
+  // startswith on these three works without ConsistencyLevel (docs/graph-behaviour.md#advanced-queries).
   const filter = `startswith(displayName,${literal}) or startswith(mail,${literal}) or startswith(userPrincipalName,${literal})`;
   const { data } = await callGraph<{ value: User[] }>(
     connection,

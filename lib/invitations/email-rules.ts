@@ -2,7 +2,7 @@
 export type EmailProblem = { key: string; params?: Record<string, string> };
 
 /**
- * Characters Graph rejects in an invited address (GRAPH-FACTS.md, POST /invitations). "+" is listed
+ * Characters Graph rejects in an invited address (docs/graph-behaviour.md#email-address-rules, POST /invitations). "+" is listed
  * there too but gets its own message, because plus-addressing is a deliberate feature people rely on.
  */
 export const FORBIDDEN_EMAIL_CHARACTERS = [

@@ -1,6 +1,6 @@
 /**
  * Languages for the invitation e-mail. Microsoft publishes no list of the languages Graph accepts in
- * `messageLanguage` (GRAPH-FACTS.md), so this is the set Microsoft 365 commonly ships, by BCP 47 tag.
+ * `messageLanguage` (docs/graph-behaviour.md#invitation-message), so this is the set Microsoft 365 commonly ships, by BCP 47 tag.
  */
 export type InvitationLanguage = {
   tag: string;

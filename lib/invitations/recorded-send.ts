@@ -24,7 +24,7 @@ export type RecordedSend = {
   guestUserId: string;
   /** Null when a repeated key is answered from the history, which does not keep the UPN. */
   userPrincipalName: string | null;
-  /** Graph returns it only once (GRAPH-FACTS.md); the history keeps it. */
+  /** Graph returns it only once (docs/graph-behaviour.md#redeem-url); the history keeps it. */
   redeemUrl: string;
   requestId?: string;
 };

@@ -27,7 +27,7 @@ export type ActionDefinition<Schema extends z.ZodType, T> = {
 export type ServerAction<T> = (accessToken: string, input: unknown) => Promise<ActionResult<T>>;
 
 /**
- * The one way to write a server action. Server actions are public POST endpoints (MSAL-FACTS.md), so
+ * The one way to write a server action. Server actions are public POST endpoints (docs/graph-behaviour.md#server-actions-are-public), so
  * every call is authenticated and authorized here before any input is read or Graph is called.
  */
 export function createAction<Schema extends z.ZodType, T>(

@@ -1,6 +1,6 @@
 /**
  * Addresses that PATCH /users/{id} added to `mail` or `otherMails`, and when the rest of the directory
- * knows them: a reset redemption to such an address fails until then [seen] (GRAPH-FACTS.md, "Replication").
+ * knows them: a reset redemption to such an address fails until then [seen] (docs/graph-behaviour.md#replication-delay).
  */
 export class AddressReplication {
   /** user id → lower-cased address → epoch ms from which it matches. */

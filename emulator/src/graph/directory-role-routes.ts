@@ -57,7 +57,7 @@ function readSecurityEnabledOnly(request: FastifyRequest): boolean {
   return value;
 }
 
-/** The signed-in user's directory roles, the way Graph is the authority on them (GRAPH-FACTS.md). */
+/** The signed-in user's directory roles, the way Graph is the authority on them (docs/graph-behaviour.md#directory-roles). */
 export function registerDirectoryRoleRoutes(app: FastifyInstance, tenant: TenantState): void {
   app.get(
     "/v1.0/me/memberOf/microsoft.graph.directoryRole",

@@ -1,4 +1,4 @@
-// Characters Entra rejects in an invited address (GRAPH-FACTS.md); whitespace is never valid either.
+// Characters Entra rejects in an invited address (docs/graph-behaviour.md#email-address-rules); whitespace is never valid either.
 const FORBIDDEN_IN_LOCAL_PART = /[~!#$%^&*()+=[\]{}\\/|;:"<>?,\s]/;
 const DOMAIN = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 

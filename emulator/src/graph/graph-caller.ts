@@ -64,14 +64,14 @@ export const ADMINISTRATOR_ROLES = [
   DIRECTORY_ROLE_TEMPLATES.userAdministrator,
 ] as const;
 
-/** Roles that may reset a guest's redemption (GRAPH-FACTS.md, "Reset redemption"). */
+/** Roles that may reset a guest's redemption (docs/graph-behaviour.md#reset-redemption, "Reset redemption"). */
 export const RESET_REDEMPTION_ROLES = [
   DIRECTORY_ROLE_TEMPLATES.globalAdministrator,
   DIRECTORY_ROLE_TEMPLATES.userAdministrator,
   DIRECTORY_ROLE_TEMPLATES.helpdeskAdministrator,
 ] as const;
 
-/** Roles that may always invite, whatever the member setting (GRAPH-FACTS.md, "Who may invite"). */
+/** Roles that may always invite, whatever the member setting (docs/graph-behaviour.md#who-may-invite, "Who may invite"). */
 export const ALWAYS_INVITE_ROLES = [
   DIRECTORY_ROLE_TEMPLATES.globalAdministrator,
   DIRECTORY_ROLE_TEMPLATES.userAdministrator,

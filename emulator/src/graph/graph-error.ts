@@ -24,7 +24,7 @@ export type GraphErrorBody = {
   };
 };
 
-/** Graph's `innerError.date` has no time zone: `2023-07-14T08:43:39` (GRAPH-FACTS.md). */
+/** Graph's `innerError.date` has no time zone: `2023-07-14T08:43:39` (docs/graph-behaviour.md#error-responses). */
 export function graphErrorDate(date: Date = new Date()): string {
   return date.toISOString().slice(0, 19);
 }

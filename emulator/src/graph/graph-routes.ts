@@ -55,7 +55,7 @@ export function registerGraphRoutes(app: FastifyInstance, tenant: TenantState): 
 
   function listAccess(caller: GraphCaller): UserAccess {
     const access = accessOf(caller);
-    // Guests cannot list the directory (GRAPH-FACTS.md).
+    // Guests cannot list the directory (docs/graph-behaviour.md#user-properties).
     if (!access || caller.user.userType === "Guest") throw graphErrors.insufficientPrivileges();
     return access;
   }

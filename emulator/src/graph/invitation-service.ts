@@ -24,7 +24,7 @@ const RESET_PERMISSIONS = ["User.ReadWrite.All", "Directory.ReadWrite.All"] as c
 
 export type InvitationStatus = "PendingAcceptance" | "Completed";
 
-// Typographic apostrophes, as the service sends them (GRAPH-FACTS.md, "Reset redemption").
+// Typographic apostrophes, as the service sends them (docs/graph-behaviour.md#reset-redemption, "Reset redemption").
 const EMAIL_MISMATCH =
   "The email you’re using to invite this user doesn’t match any emails on the user object. Please add this email to the user object and try again.";
 
@@ -128,7 +128,7 @@ function resetRedemption(
   const known = [user.mail, ...user.otherMails]
     .filter((item): item is string => !!item)
     .map((item) => item.toLowerCase());
-  // An address PATCH just added is not on every replica yet (GRAPH-FACTS.md, "Replication").
+  // An address PATCH just added is not on every replica yet (docs/graph-behaviour.md#replication-delay).
   if (!known.includes(address) || !tenant.addressReplication.isVisible(user.id, address))
     throw graphErrors.badRequest(EMAIL_MISMATCH);
   assertDomainAllowed(tenant, validated.email);
@@ -176,7 +176,7 @@ export function createInvitation(
   }
   const guest = existing[0];
   if (guest) {
-    // Re-invitation: same user, new invitation id and redeem URL (GRAPH-FACTS.md).
+    // Re-invitation: same user, new invitation id and redeem URL (docs/graph-behaviour.md#re-invitation).
     const record = recordInvitation(tenant, guest, caller, validated, request, origin);
     const status: InvitationStatus =
       guest.externalUserState === "Accepted"

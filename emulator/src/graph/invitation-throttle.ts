@@ -1,5 +1,5 @@
 /**
- * The invitation manager's limit: N requests per window per tenant, all apps together (GRAPH-FACTS.md).
+ * The invitation manager's limit: N requests per window per tenant, all apps together (docs/graph-behaviour.md#throttling).
  * A sliding window of accepted requests; refused requests do not count.
  */
 export class InvitationThrottle {

@@ -25,7 +25,7 @@ function inviteRight(tenant: TenantState, user: UserRecord): InviteRight {
 }
 
 /**
- * Who may invite (GRAPH-FACTS.md, "Who may invite"). A tenant that allows no invitations at all answers
+ * Who may invite (docs/graph-behaviour.md#who-may-invite). A tenant that allows no invitations at all answers
  * Microsoft's documented 403; a person the policy leaves out gets `inviteRefusedAnswer`, by default the
  * 401 MSGraphInviteAPI error seen in the wild, which a client must not read as an expired session.
  */

@@ -121,7 +121,7 @@ function compareUsers(order: Order): (a: UserRecord, b: UserRecord) => number {
   };
 }
 
-/** GET /users: Graph's query rules (GRAPH-FACTS.md, "Pending invitations = pending guest users"). */
+/** GET /users: Graph's query rules (docs/graph-behaviour.md#advanced-queries, "Pending invitations = pending guest users"). */
 export function listUsers(request: FastifyRequest, tenant: TenantState, access: UserAccess) {
   const options = systemQueryOptions(request, LIST_OPTIONS);
   const eventual = isEventuallyConsistent(request);

@@ -144,7 +144,7 @@ export const USER_NAVIGATION_PROPERTIES = new Set([
   "transitiveMemberOf",
 ]);
 
-/** Returned when no `$select` is given; everything else is "returned only on $select" (GRAPH-FACTS.md). */
+/** Returned when no `$select` is given; everything else is "returned only on $select" (docs/graph-behaviour.md#user-properties). */
 export const DEFAULT_USER_PROPERTIES = [
   "businessPhones",
   "displayName",
@@ -159,7 +159,7 @@ export const DEFAULT_USER_PROPERTIES = [
   "id",
 ] as const;
 
-/** What User.ReadBasic.All may read of other users: the basic profile (GRAPH-FACTS.md). */
+/** What User.ReadBasic.All may read of other users: the basic profile (docs/graph-behaviour.md#user-properties). */
 export const BASIC_USER_PROPERTIES = new Set([
   "id",
   "displayName",

@@ -4,7 +4,7 @@ import type { TenantState } from "../tenant-state";
 /**
  * The cloud the tenant plays: authority, token issuer and Graph hosts can all differ, as in national
  * clouds (China signs in at login.chinacloudapi.cn but issues tokens from
- * login.partner.microsoftonline.cn; GRAPH-FACTS.md "National clouds"). Read at request time.
+ * login.partner.microsoftonline.cn; docs/graph-behaviour.md#authority-and-discovery). Read at request time.
  */
 export function authorityOf(tenant: TenantState, segment: string = tenant.identity.tenantId) {
   return `https://${tenant.settings.authorityHost}/${segment}`;

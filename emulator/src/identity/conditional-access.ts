@@ -10,7 +10,7 @@ import type { TokenAudience } from "./scopes";
 /**
  * The Conditional Access policy that applies to a person. `mfa` is a policy on Microsoft Graph: the
  * sign-in to the portal's own API passes, the on-behalf-of request for Graph then needs MFA
- * (GRAPH-FACTS.md "On-behalf-of under Conditional Access"). `blocked` refuses every token.
+ * (docs/graph-behaviour.md#on-behalf-of). `blocked` refuses every token.
  */
 export function policyFor(tenant: TenantState, user: UserRecord): ConditionalAccessPolicy {
   for (const [key, policy] of Object.entries(tenant.settings.conditionalAccess)) {

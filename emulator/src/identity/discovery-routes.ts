@@ -11,7 +11,7 @@ export function openIdConfiguration(tenant: TenantState, segment: string, origin
   const base = `${origin}/${segment}`;
   const specific = segment.toLowerCase() !== "common" && segment.toLowerCase() !== "organizations";
   // The issuer is the https authority string the portal uses, never this server's http origin
-  // (MSAL-FACTS.md); in a national cloud it can be another host (`issuerHost`).
+  // (docs/graph-behaviour.md#authority-and-discovery); in a national cloud it can be another host (`issuerHost`).
   const issuer = issuerOf(tenant, specific ? tenant.identity.tenantId : "{tenantid}");
   return {
     token_endpoint: `${base}/oauth2/v2.0/token`,

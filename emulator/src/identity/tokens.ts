@@ -79,7 +79,7 @@ export function issueIdToken(
 /**
  * A v2 access token for the portal's own API: `aud` is the client id (accessTokenAcceptedVersion 2).
  * `wids` only when the registration's groupMembershipClaims asks for directory roles, and then the
- * roles active at issue time (a role activated later is missing until renewal; GRAPH-FACTS.md).
+ * roles active at issue time (a role activated later is missing until renewal; docs/graph-behaviour.md#directory-roles).
  */
 export function issuePortalAccessToken(
   user: UserRecord,
@@ -108,7 +108,7 @@ export function issuePortalAccessToken(
   );
 }
 
-/** A Graph access token in Entra's v1 shape; clients treat it as opaque (MSAL-FACTS.md). */
+/** A Graph access token in Entra's v1 shape; clients treat it as opaque (docs/graph-behaviour.md#graph-tokens). */
 export function issueGraphAccessToken(
   user: UserRecord,
   scopes: string[],

@@ -49,7 +49,7 @@ export function peopleAsUsers(): NewUser[] {
   return Object.values(PEOPLE).map(memberFromPerson);
 }
 
-/** Entra's guest UPN: `john_contoso.com#EXT#@fabrikam.onmicrosoft.com` (GRAPH-FACTS.md). */
+/** Entra's guest UPN: `john_contoso.com#EXT#@fabrikam.onmicrosoft.com` (docs/graph-behaviour.md#guest-users). */
 export function guestUserPrincipalName(
   email: string,
   tenantDomain: string = TENANT_DOMAIN,
@@ -75,7 +75,7 @@ export type GuestDetails = {
   visibleFromEpochMs?: number;
 };
 
-/** A user created by an invitation, as Entra creates it (GRAPH-FACTS.md, "Guest UPN"). */
+/** A user created by an invitation, as Entra creates it (docs/graph-behaviour.md#guest-users, "Guest UPN"). */
 export function invitedUser(details: GuestDetails): NewUser {
   const now = new Date().toISOString();
   const createdDateTime = details.createdDateTime ?? now;

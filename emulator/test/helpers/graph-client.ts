@@ -54,7 +54,7 @@ export function graphClient(tenant: LocalTenant, accessToken: string): Client {
 
 /**
  * The Graph client with its RetryHandler, as an application gets it by default: it re-sends a POST
- * after 429, 503 and 504 (GRAPH-FACTS.md). `delaySeconds` 0 keeps tests quick.
+ * after 429, 503 and 504 (docs/graph-behaviour.md#retrying-a-post). `delaySeconds` 0 keeps tests quick.
  */
 export function retryingGraphClient(
   tenant: LocalTenant,

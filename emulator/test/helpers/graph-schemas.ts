@@ -67,7 +67,7 @@ function buildValidator() {
     if (name === "microsoft.graph.ODataErrors.InnerError") {
       // The generator gives innerError.date the date-time pattern with a mandatory zone, but Graph sends
       // it without one ("2020-08-18T12:51:51" in doc-examples/error-429-throttling-example.http,
-      // GRAPH-FACTS.md "Errors"): accept both.
+      // docs/graph-behaviour.md#error-responses "Errors"): accept both.
       const properties = adapted.properties as JsonObject;
       properties.date = {
         type: "string",

@@ -25,7 +25,7 @@ function msalConfiguration(tenant: LocalTenant, secret: boolean): Configuration 
       clientId: PORTAL_CLIENT_ID,
       ...(secret ? { clientSecret: PORTAL_CLIENT_SECRET } : {}),
       authority: tenant.authority,
-      // The https authority is never contacted: MSAL takes the local endpoints from this metadata (MSAL-FACTS.md).
+      // The https authority is never contacted: MSAL takes the local endpoints from this metadata (docs/graph-behaviour.md#authority-and-discovery).
       knownAuthorities: ["login.local-tenant.invalid"],
       authorityMetadata: tenant.authorityMetadata,
     },
