@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NewBulkRow } from "./bulk-job-store";
+import type { NewBulkRow } from "./bulk-types";
 import { availableBackends, newInviterOid, openTestStore, type TestStore } from "@/test-support/database-backends";
 
 const request = (email: string) => ({

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidCursorError } from "./history-cursor";
 import { MAX_HISTORY_PAGE_SIZE } from "./history-queries";
-import type { AttemptResult, InvitationRecord, NewAttempt } from "./invitation-store";
+import type { AttemptResult, InvitationRecord, NewAttempt } from "./types";
 import { invitationHistory } from "./schema";
 import { availableBackends, newInviterOid, openTestStore, type TestStore } from "@/test-support/database-backends";
 

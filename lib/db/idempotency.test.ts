@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NewAttempt } from "./invitation-store";
+import type { NewAttempt } from "./types";
 import { invitationHistory } from "./schema";
 import { StoreError } from "./store-error";
 import { availableBackends, newInviterOid, openTestStore, type TestStore } from "@/test-support/database-backends";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AttemptResult, NewAttempt } from "./invitation-store";
+import type { AttemptResult, NewAttempt } from "./types";
 import { invitationHistory } from "./schema";
 import { availableBackends, newInviterOid, openTestStore, type TestStore } from "@/test-support/database-backends";
 
