@@ -3,9 +3,15 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidCursorError } from "./history-cursor";
 import { MAX_HISTORY_PAGE_SIZE } from "./history-queries";
-import type { AttemptResult, InvitationRecord, NewAttempt } from "./types";
+import type { AttemptResult, NewAttempt } from "./types";
 import { invitationHistory } from "./schema";
-import { availableBackends, newInviterOid, openTestStore, type TestStore } from "@/test-support/database-backends";
+import {
+  availableBackends,
+  newInviterOid,
+  openTestStore,
+  recordAttempt,
+  type TestStore,
+} from "@/test-support/database-backends";
 
 describe.each(availableBackends())("history queries on $name", (backend) => {
   let testStore: TestStore;
@@ -15,28 +21,11 @@ describe.each(availableBackends())("history queries on $name", (backend) => {
   afterAll(() => testStore.dispose());
   const store = () => testStore.store;
 
-  async function record(
+  const record = (
     entry: Partial<NewAttempt> & { inviterOid: string },
-    result: AttemptResult | undefined = { outcome: "succeeded" },
+    result?: AttemptResult,
     at?: string,
-  ): Promise<InvitationRecord> {
-    const { attempt } = await store().beginAttempt({
-      kind: "single",
-      guestEmail: "guest@example.com",
-      userType: "Guest",
-      redirectUrl: "https://myapps.microsoft.com",
-      sendInvitationMessage: true,
-      ...entry,
-    });
-    if (result) await store().completeAttempt(attempt.id, result);
-    if (at) {
-      await testStore.db
-        .update(invitationHistory)
-        .set({ createdAt: new Date(at), updatedAt: new Date(at) })
-        .where(eq(invitationHistory.id, attempt.id));
-    }
-    return (await store().getAttempt(attempt.id))!;
-  }
+  ) => recordAttempt(testStore, entry, result, at);
 
   describe("listHistory", () => {
     it("pages newest first through every row exactly once, ties included", async () => {
@@ -185,113 +174,6 @@ describe.each(availableBackends())("history queries on $name", (backend) => {
       await expect(store().listHistory({ limit: 10, cursor: "garbage" })).rejects.toBeInstanceOf(
         InvalidCursorError,
       );
-    });
-  });
-
-  describe("latestRedeemUrlForGuest", () => {
-    it("returns the newest succeeded link, optionally only among one inviter's", async () => {
-      const guestUserId = randomUUID();
-      const lead = newInviterOid();
-      const helpdesk = newInviterOid();
-      await record(
-        { inviterOid: lead },
-        { outcome: "succeeded", guestUserId, redeemUrl: "https://r/lead-old" },
-        "2025-05-01T00:00:00Z",
-      );
-      await record(
-        { inviterOid: lead },
-        { outcome: "succeeded", guestUserId, redeemUrl: "https://r/lead-new" },
-        "2025-05-02T00:00:00Z",
-      );
-      await record(
-        { inviterOid: helpdesk, kind: "reset_redemption" },
-        { outcome: "succeeded", guestUserId, redeemUrl: "https://r/helpdesk" },
-        "2025-05-03T00:00:00Z",
-      );
-      await record(
-        { inviterOid: lead, guestUserId },
-        { outcome: "failed", errorCode: "graph_error" },
-        "2025-05-04T00:00:00Z",
-      );
-      await record({ inviterOid: lead, guestUserId }, undefined, "2025-05-05T00:00:00Z");
-
-      expect(await store().latestRedeemUrlForGuest(guestUserId)).toMatchObject({
-        redeemUrl: "https://r/helpdesk",
-        inviterOid: helpdesk,
-        sentAt: new Date("2025-05-03T00:00:00Z"),
-      });
-      expect(
-        await store().latestRedeemUrlForGuest(guestUserId, { inviterOid: lead }),
-      ).toMatchObject({
-        redeemUrl: "https://r/lead-new",
-      });
-      expect(
-        await store().latestRedeemUrlForGuest(guestUserId, { inviterOid: newInviterOid() }),
-      ).toBeUndefined();
-      expect(await store().latestRedeemUrlForGuest(randomUUID())).toBeUndefined();
-    });
-
-    it("counts a retried attempt by when its link was issued, not when it was first tried", async () => {
-      const guestUserId = randomUUID();
-      const inviterOid = newInviterOid();
-      const entry = { inviterOid, idempotencyKey: randomUUID(), guestUserId };
-      const retried = await record(entry, { outcome: "failed" }, "2025-06-01T00:00:00Z");
-      await record(
-        { inviterOid },
-        { outcome: "succeeded", guestUserId, redeemUrl: "https://r/between" },
-        "2025-06-02T00:00:00Z",
-      );
-      await store().beginAttempt({ ...retried, ...entry, sponsorIds: retried.sponsorIds });
-      await store().completeAttempt(retried.id, {
-        outcome: "succeeded",
-        redeemUrl: "https://r/retried",
-      });
-      expect((await store().latestRedeemUrlForGuest(guestUserId))?.redeemUrl).toBe(
-        "https://r/retried",
-      );
-    });
-  });
-
-  describe("inviterForGuests", () => {
-    it("names who last invited each guest successfully", async () => {
-      const [ada, grace, unknown] = [randomUUID(), randomUUID(), randomUUID()];
-      const lead = newInviterOid();
-      const other = newInviterOid();
-      await record(
-        { inviterOid: other, inviterName: "Other", inviterUpn: "other@contoso.example" },
-        { outcome: "succeeded", guestUserId: ada },
-        "2025-07-01T00:00:00Z",
-      );
-      await record(
-        { inviterOid: lead, inviterName: "Lead", inviterUpn: "lead@contoso.example" },
-        { outcome: "succeeded", guestUserId: ada },
-        "2025-07-02T00:00:00Z",
-      );
-      await record(
-        { inviterOid: other, guestUserId: ada },
-        { outcome: "failed" },
-        "2025-07-03T00:00:00Z",
-      );
-      await record(
-        { inviterOid: other, kind: "bulk" },
-        { outcome: "succeeded", guestUserId: grace },
-        "2025-07-01T00:00:00Z",
-      );
-
-      const inviters = await store().inviterForGuests([ada, grace, unknown, ada]);
-      expect([...inviters.keys()].sort()).toEqual([ada, grace].sort());
-      expect(inviters.get(ada)).toEqual({
-        oid: lead,
-        name: "Lead",
-        upn: "lead@contoso.example",
-        kind: "single",
-        invitedAt: new Date("2025-07-02T00:00:00Z"),
-      });
-      expect(inviters.get(grace)).toMatchObject({ oid: other, kind: "bulk" });
-    });
-
-    it("answers an empty list without a query", async () => {
-      expect((await store().inviterForGuests([])).size).toBe(0);
     });
   });
 

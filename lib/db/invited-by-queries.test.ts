@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AttemptResult, NewAttempt } from "./types";
-import { invitationHistory } from "./schema";
-import { availableBackends, newInviterOid, openTestStore, type TestStore } from "@/test-support/database-backends";
+import {
+  availableBackends,
+  newInviterOid,
+  openTestStore,
+  recordAttempt,
+  type TestStore,
+} from "@/test-support/database-backends";
 
 describe.each(availableBackends())("guestsInvitedBy and historyInviters on $name", (backend) => {
   let testStore: TestStore;
@@ -13,25 +17,13 @@ describe.each(availableBackends())("guestsInvitedBy and historyInviters on $name
   afterAll(() => testStore.dispose());
   const store = () => testStore.store;
 
-  async function record(
+  const record = async (
     entry: Partial<NewAttempt> & { inviterOid: string },
     result: AttemptResult,
     at: string,
-  ): Promise<void> {
-    const { attempt } = await store().beginAttempt({
-      kind: "single",
-      guestEmail: "guest@example.com",
-      userType: "Guest",
-      redirectUrl: "https://myapps.microsoft.com",
-      sendInvitationMessage: false,
-      ...entry,
-    });
-    await store().completeAttempt(attempt.id, result);
-    await testStore.db
-      .update(invitationHistory)
-      .set({ createdAt: new Date(at), updatedAt: new Date(at) })
-      .where(eq(invitationHistory.id, attempt.id));
-  }
+  ) => {
+    await recordAttempt(testStore, entry, result, at);
+  };
 
   it("lists each guest once, by the latest successful invitation, one page at a time", async () => {
     const me = newInviterOid();
