@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { Client } from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { openPglite, openPostgres, type Database } from "@/lib/db/connection";
 import { createInvitationStore, type InvitationStore } from "@/lib/db/invitation-store";
 import { invitationHistory } from "@/lib/db/schema";
@@ -136,4 +137,30 @@ export async function recordAttempt(
       .where(eq(invitationHistory.id, attempt.id));
   }
   return (await store.getAttempt(attempt.id))!;
+}
+
+/**
+ * A migrated store for the enclosing describe block: opened before its tests, disposed after. Within
+ * a file, tests stay apart by using their own inviter and guest ids rather than truncating tables.
+ */
+export function setUpTestStore(backend: TestBackend) {
+  let opened: TestStore | undefined;
+  beforeAll(async () => {
+    opened = await openTestStore(backend);
+  });
+  afterAll(() => opened?.dispose());
+  const current = (): TestStore => {
+    if (!opened) throw new Error("The test store opens in beforeAll.");
+    return opened;
+  };
+  return {
+    store: () => current().store,
+    /** Direct access, for arranging what the store's API cannot (such as identical timestamps). */
+    db: () => current().db,
+    record: (
+      entry: Partial<NewAttempt> & { inviterOid: string },
+      result?: AttemptResult,
+      at?: string,
+    ) => recordAttempt(current(), entry, result, at),
+  };
 }

@@ -1,26 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AttemptResult, NewAttempt } from "./types";
-import {
-  availableBackends,
-  newInviterOid,
-  openTestStore,
-  recordAttempt,
-  type TestStore,
-} from "@/test-support/database-backends";
+import { describe, expect, it } from "vitest";
+import { availableBackends, newInviterOid, setUpTestStore } from "@/test-support/database-backends";
 
 describe.each(availableBackends())("guest queries on $name", (backend) => {
-  let testStore: TestStore;
-  beforeAll(async () => {
-    testStore = await openTestStore(backend);
-  });
-  afterAll(() => testStore.dispose());
-  const store = () => testStore.store;
-  const record = (
-    entry: Partial<NewAttempt> & { inviterOid: string },
-    result?: AttemptResult,
-    at?: string,
-  ) => recordAttempt(testStore, entry, result, at);
+  const { store, record } = setUpTestStore(backend);
 
   describe("latestRedeemUrlForGuest", () => {
     it("returns the newest succeeded link, optionally only among one inviter's", async () => {

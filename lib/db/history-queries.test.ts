@@ -1,31 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { InvalidCursorError } from "./history-cursor";
 import { MAX_HISTORY_PAGE_SIZE } from "./history-queries";
-import type { AttemptResult, NewAttempt } from "./types";
 import { invitationHistory } from "./schema";
-import {
-  availableBackends,
-  newInviterOid,
-  openTestStore,
-  recordAttempt,
-  type TestStore,
-} from "@/test-support/database-backends";
+import { availableBackends, newInviterOid, setUpTestStore } from "@/test-support/database-backends";
 
 describe.each(availableBackends())("history queries on $name", (backend) => {
-  let testStore: TestStore;
-  beforeAll(async () => {
-    testStore = await openTestStore(backend);
-  });
-  afterAll(() => testStore.dispose());
-  const store = () => testStore.store;
-
-  const record = (
-    entry: Partial<NewAttempt> & { inviterOid: string },
-    result?: AttemptResult,
-    at?: string,
-  ) => recordAttempt(testStore, entry, result, at);
+  const { store, db, record } = setUpTestStore(backend);
 
   describe("listHistory", () => {
     it("pages newest first through every row exactly once, ties included", async () => {
@@ -182,7 +164,7 @@ describe.each(availableBackends())("history queries on $name", (backend) => {
     const sponsorIds = [randomUUID(), randomUUID()];
     const row = await record({ inviterOid, sponsorIds });
     expect(row.sponsorIds).toEqual(sponsorIds);
-    const [raw] = await testStore.db
+    const [raw] = await db()
       .select({ type: sql<string>`jsonb_typeof(${invitationHistory.sponsorIds})` })
       .from(invitationHistory)
       .where(eq(invitationHistory.id, row.id));
