@@ -51,8 +51,8 @@ test("a team lead sees their own invitations, filters them and exports them as s
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^invitation-history-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile(await download.path(), "utf8");
-  expect(csv.startsWith("\uFEFFcreated_at,kind,outcome,")).toBe(true);
-  expect(csv).toContain(`${email},'=SUM(1+1)`);
+  expect(csv.startsWith('\uFEFF"created_at","kind","outcome",')).toBe(true);
+  expect(csv).toContain(`"${email}","'=SUM(1+1)"`);
   expect(csv).not.toContain("redeem");
   await expect(page.getByText("1 entry exported.")).toBeVisible();
 });

@@ -5,9 +5,13 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import { Client } from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { openPglite, openPostgres, type Database } from "@/lib/db/connection";
 import { createInvitationStore, type InvitationStore } from "@/lib/db/invitation-store";
+import { invitationHistory } from "@/lib/db/schema";
+import type { AttemptResult, InvitationRecord, NewAttempt } from "@/lib/db/types";
 import { migrationsFolder } from "@/lib/db/migrations-folder";
 import type { StoreOptions } from "@/lib/db/store";
 
@@ -106,5 +110,57 @@ export async function openTestStore(backend: TestBackend): Promise<TestStore> {
       await store.close();
       await scratch.dispose();
     },
+  };
+}
+
+/** One attempt recorded as the portal does (begin, then complete), back-dated to `at` if given. */
+export async function recordAttempt(
+  testStore: TestStore,
+  entry: Partial<NewAttempt> & { inviterOid: string },
+  result: AttemptResult = { outcome: "succeeded" },
+  at?: string,
+): Promise<InvitationRecord> {
+  const { store, db } = testStore;
+  const { attempt } = await store.beginAttempt({
+    kind: "single",
+    guestEmail: "guest@example.com",
+    userType: "Guest",
+    redirectUrl: "https://myapps.microsoft.com",
+    sendInvitationMessage: true,
+    ...entry,
+  });
+  await store.completeAttempt(attempt.id, result);
+  if (at) {
+    await db
+      .update(invitationHistory)
+      .set({ createdAt: new Date(at), updatedAt: new Date(at) })
+      .where(eq(invitationHistory.id, attempt.id));
+  }
+  return (await store.getAttempt(attempt.id))!;
+}
+
+/**
+ * A migrated store for the enclosing describe block: opened before its tests, disposed after. Within
+ * a file, tests stay apart by using their own inviter and guest ids rather than truncating tables.
+ */
+export function setUpTestStore(backend: TestBackend) {
+  let opened: TestStore | undefined;
+  beforeAll(async () => {
+    opened = await openTestStore(backend);
+  });
+  afterAll(() => opened?.dispose());
+  const current = (): TestStore => {
+    if (!opened) throw new Error("The test store opens in beforeAll.");
+    return opened;
+  };
+  return {
+    store: () => current().store,
+    /** Direct access, for arranging what the store's API cannot (such as identical timestamps). */
+    db: () => current().db,
+    record: (
+      entry: Partial<NewAttempt> & { inviterOid: string },
+      result?: AttemptResult,
+      at?: string,
+    ) => recordAttempt(current(), entry, result, at),
   };
 }

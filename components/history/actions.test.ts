@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { setUpActionTests } from "@/test-support/server-action-test-environment";
 import { PEOPLE } from "@/emulator/src/index";
 import { getStore, type NewAttempt } from "@/lib/db";
+import { cellsReadAsFormulas, readCsv } from "@/test-support/spreadsheet-formulas";
 import { exportHistoryCsv, getHistoryScope, listHistoryEntries } from "./actions";
 
 // The history actions on the server: tokens from the local tenant in process, entries in a throw-away PGlite.
@@ -135,12 +136,27 @@ describe("exportHistoryCsv", () => {
     const { csv, rows, truncated } = result.data;
     expect(rows).toBe(2);
     expect(truncated).toBe(false);
-    expect(csv.startsWith("\uFEFFcreated_at,kind,outcome,")).toBe(true);
-    expect(csv).toContain(",'=cmd|' /C calc'!A0,");
+    expect(csv.startsWith('\uFEFF"created_at","kind","outcome",')).toBe(true);
+    expect(csv).toContain(`,"'=cmd|' /C calc'!A0",`);
     expect(csv).toContain("Graph invite failed: 429");
     expect(csv).not.toContain("carla@northwind.example");
     expect(csv).not.toContain("redeem");
     expect(csv.split("\r\n")).toHaveLength(4);
+  });
+
+  it("hides no formula behind a ; for a spreadsheet that splits on ; instead of ,", async () => {
+    // Isaiah's own entry: the counts the tests above assert stay as they are.
+    await record({
+      inviterOid: PEOPLE.isaiah.id,
+      inviterName: "Isaiah Langer",
+      guestEmail: "bob@fabrikam.com",
+      guestDisplayName: "Bob;=cmd|' /C calc'!A0;",
+    });
+    const result = await exportHistoryCsv(await tokenFor("isaiah"), {});
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const [header, row] = readCsv(result.data.csv, ",");
+    expect(row?.[header?.indexOf("guest_display_name") ?? -1]).toBe("Bob;'=cmd|' /C calc'!A0;");
+    expect(cellsReadAsFormulas(result.data.csv)).toEqual([]);
   });
 
   it("refuses a caller without a token", async () => {

@@ -33,6 +33,13 @@ export type BulkRowView = {
   redeemUrl: string | null;
 };
 
+/** A job's rows with their original cells, for the results file the browser builds. */
+export type BulkJobResults = {
+  fileName: string;
+  headers: string[];
+  rows: (BulkRowView & { cells: string[] })[];
+};
+
 export function summarizeJob(job: BulkJobRecord, viewerOid: string): BulkJobSummary {
   return {
     id: job.id,

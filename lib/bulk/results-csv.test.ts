@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { buildResultsCsv, neutralizeFormula } from "./results-csv";
+import { cellsReadAsFormulas, readCsv } from "@/test-support/spreadsheet-formulas";
+import { buildResultsCsv } from "./results-csv";
 
 describe("buildResultsCsv", () => {
   it("keeps the original columns and adds the outcome, quoted where needed", () => {
@@ -36,7 +37,6 @@ describe("buildResultsCsv", () => {
   it.each(['=HYPERLINK("http://evil")', "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx"])(
     "neutralizes a cell starting like a formula: %j",
     (cell) => {
-      expect(neutralizeFormula(cell)).toBe(`'${cell}`);
       const csv = buildResultsCsv(
         ["name"],
         [
@@ -56,8 +56,26 @@ describe("buildResultsCsv", () => {
     },
   );
 
-  it("leaves ordinary text alone", () => {
-    expect(neutralizeFormula("ana@fabrikam.com")).toBe("ana@fabrikam.com");
-    expect(neutralizeFormula("a=b")).toBe("a=b");
+  it("hides no formula behind a ; or , for a spreadsheet that splits on either", () => {
+    const csv = buildResultsCsv(
+      ["email", "displayName"],
+      [
+        {
+          cells: ["bob@fabrikam.com", "Bob;=cmd|' /C calc'!A0;"],
+          status: "Failed",
+          error: "x, +1",
+          requestId: "",
+          userId: "",
+          redeemUrl: "",
+        },
+      ],
+    );
+    expect(readCsv(csv, ",")[1]?.slice(0, 4)).toEqual([
+      "bob@fabrikam.com",
+      "Bob;'=cmd|' /C calc'!A0;",
+      "Failed",
+      "x,' +1",
+    ]);
+    expect(cellsReadAsFormulas(csv)).toEqual([]);
   });
 });

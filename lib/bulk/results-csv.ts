@@ -1,12 +1,4 @@
-import Papa from "papaparse";
-
-// A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Prefixes a would-be formula with a quote, so a spreadsheet shows it as text (OWASP CSV injection). */
-export function neutralizeFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
-}
+import { writeCsv } from "@/lib/csv/write-csv";
 
 export const RESULT_COLUMNS = [
   "Status",
@@ -27,11 +19,11 @@ export type ResultRow = {
 
 /**
  * The results file: the original columns, then status, error, Graph request-id, user id and redeem
- * URL. UTF-8 with a byte order mark so Excel reads accents correctly; CRLF line ends.
+ * URL. Written by the one CSV writer (BOM, every cell quoted, formulas neutralised, CRLF).
  */
 export function buildResultsCsv(headers: readonly string[], rows: readonly ResultRow[]): string {
   const width = headers.length;
-  const data = [
+  return writeCsv([
     [...headers, ...RESULT_COLUMNS],
     ...rows.map((row) => [
       ...Array.from({ length: width }, (_, index) => row.cells[index] ?? ""),
@@ -41,6 +33,5 @@ export function buildResultsCsv(headers: readonly string[], rows: readonly Resul
       row.userId,
       row.redeemUrl,
     ]),
-  ].map((cells) => cells.map(neutralizeFormula));
-  return `\ufeff${Papa.unparse(data, { newline: "\r\n", quotes: false })}\r\n`;
+  ]);
 }

@@ -1,18 +1,13 @@
 import { and, eq, sql, type AnyColumn } from "drizzle-orm";
 import type { Database } from "./connection";
-import type {
-  AttemptResult,
-  BeginAttemptOptions,
-  BeginAttemptResult,
-  NewAttempt,
-} from "./invitation-store";
+import type { AttemptResult, BeginAttemptOptions, BeginAttemptResult, NewAttempt } from "./types";
+import { isUuid } from "./is-uuid";
 import { invitationHistory as history, type InvitationRecord } from "./schema";
 import { StoreError } from "./store-error";
 
 const DEFAULT_STALE_AFTER_MS = 2 * 60 * 1000;
 // Each lost race means the row changed state under us; a handful of rounds always settles it.
 const MAX_CLAIM_ROUNDS = 5;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function excluded(column: AnyColumn) {
   return sql.raw(`excluded."${column.name}"`);
@@ -114,7 +109,7 @@ export async function completeAttempt(
   id: string,
   result: AttemptResult,
 ): Promise<InvitationRecord | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [completed] = await db
     .update(history)
     .set({
@@ -134,7 +129,7 @@ export async function completeAttempt(
 }
 
 export async function getAttempt(db: Database, id: string): Promise<InvitationRecord | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [attempt] = await db.select().from(history).where(eq(history.id, id));
   return attempt;
 }

@@ -1,63 +1,22 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { finishIfDone } from "./bulk-queue-queries";
+import type {
+  BulkJobCounts,
+  BulkJobProgress,
+  BulkJobRecord,
+  BulkJobRowRecord,
+  BulkPauseReason,
+  BulkRowPage,
+  NewBulkJob,
+  NewBulkRow,
+} from "./bulk-types";
 import type { Database } from "./connection";
-import {
-  bulkJobRows as rows,
-  bulkJobs as jobs,
-  type BulkJobRecord,
-  type BulkJobRowRecord,
-  type BulkPauseReason,
-  type BulkRowState,
-} from "./schema";
+import { isUuid } from "./is-uuid";
+import { bulkJobRows as rows, bulkJobs as jobs } from "./schema";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (id: string) => UUID.test(id);
-
-export type NewBulkJob = {
-  ownerOid: string;
-  ownerName?: string | null;
-  ownerUpn?: string | null;
-  fileName: string;
-  format: string;
-  headers: string[];
-  totalRows: number;
-};
-
-export type NewBulkRow = {
-  rowNumber: number;
-  cells: string[];
-  email: string;
-  /** The POST /invitations body; absent for a skipped row. */
-  request: Record<string, unknown> | null;
-  state: "queued" | "skipped";
-  errorCode?: string | null;
-  errorMessage?: string | null;
-};
-
-export type RowOutcome = {
-  state: "succeeded" | "failed";
-  invitationId?: string | null;
-  guestUserId?: string | null;
-  redeemUrl?: string | null;
-  graphStatus?: string | null;
-  requestId?: string | null;
-  errorCode?: string | null;
-  errorMessage?: string | null;
-};
-
-export type BulkJobCounts = Record<BulkRowState, number>;
-
-export type BulkJobProgress = {
-  counts: BulkJobCounts;
-  /** Rows finished (sent or failed) in the last `rateWindowSeconds`, for an estimate of time left. */
-  recentlyFinished: number;
-  rateWindowSeconds: number;
-};
+// A job's life as its owner drives it through the bulk actions; the worker's side is bulk-queue-queries.ts.
 
 const RATE_WINDOW_SECONDS = 20;
-
-const leaseFree = () => or(isNull(jobs.leaseOwner), sql`${jobs.leaseExpiresAt} <= now()`);
-const inMs = (ms: number) => sql`now() + (${ms}::double precision * interval '1 millisecond')`;
-const agoMs = (ms: number) => sql`now() - (${ms}::double precision * interval '1 millisecond')`;
 
 export async function createJob(db: Database, job: NewBulkJob): Promise<BulkJobRecord> {
   const [created] = await db
@@ -243,7 +202,7 @@ export async function jobProgress(db: Database, jobId: string): Promise<BulkJobP
 export async function listRows(
   db: Database,
   jobId: string,
-  page: { offset: number; limit: number; states?: BulkRowState[] },
+  page: BulkRowPage,
 ): Promise<{ rows: BulkJobRowRecord[]; total: number }> {
   if (!isUuid(jobId)) return { rows: [], total: 0 };
   const where = and(
@@ -264,171 +223,4 @@ export async function listRows(
       .where(where),
   ]);
   return { rows: found, total: Number(total?.count ?? 0) };
-}
-
-// ---- the worker's side ----
-
-/** Running jobs no live worker holds, oldest first. */
-export async function runnableJobs(db: Database): Promise<BulkJobRecord[]> {
-  return db
-    .select()
-    .from(jobs)
-    .where(and(eq(jobs.status, "running"), leaseFree()))
-    .orderBy(asc(jobs.createdAt))
-    .limit(50);
-}
-
-/** Takes (or renews) the job's lease for `owner`; only one worker at a time can hold it. */
-export async function claimJob(
-  db: Database,
-  jobId: string,
-  owner: string,
-  leaseMs: number,
-): Promise<BulkJobRecord | undefined> {
-  if (!isUuid(jobId)) return undefined;
-  const [claimed] = await db
-    .update(jobs)
-    .set({ leaseOwner: owner, leaseExpiresAt: inMs(leaseMs) })
-    .where(
-      and(
-        eq(jobs.id, jobId),
-        eq(jobs.status, "running"),
-        or(leaseFree(), eq(jobs.leaseOwner, owner)),
-      ),
-    )
-    .returning();
-  return claimed;
-}
-
-export async function releaseJob(db: Database, jobId: string, owner: string): Promise<void> {
-  await db
-    .update(jobs)
-    .set({ leaseOwner: null, leaseExpiresAt: null })
-    .where(and(eq(jobs.id, jobId), eq(jobs.leaseOwner, owner)));
-}
-
-/**
- * Moves the next due queued row to `sending`, committed before any request is made, and only while
- * `owner` holds a live lease on a running job: a worker that lost its lease cannot send.
- */
-export async function claimNextRow(
-  db: Database,
-  jobId: string,
-  owner: string,
-): Promise<BulkJobRowRecord | undefined> {
-  // Both drivers answer a raw statement with { rows }.
-  const result = (await db.execute(sql`
-    update ${rows} set state = 'sending', sending_at = now(), attempt_count = attempt_count + 1
-    where ${rows.id} = (
-      select r.id from ${rows} r
-      where r.job_id = ${jobId} and r.state = 'queued' and (r.not_before is null or r.not_before <= now())
-      order by r.row_number
-      limit 1
-      for update skip locked
-    )
-    and exists (
-      select 1 from ${jobs} j
-      where j.id = ${jobId} and j.status = 'running' and j.lease_owner = ${owner} and j.lease_expires_at > now()
-    )
-    returning ${rows.id}`)) as unknown as { rows: { id?: string }[] };
-  const id = result.rows[0]?.id;
-  if (!id) return undefined;
-  const [row] = await db.select().from(rows).where(eq(rows.id, id));
-  return row;
-}
-
-/** Milliseconds until the earliest throttled row is due; undefined when no row is waiting. */
-export async function nextDueInMs(db: Database, jobId: string): Promise<number | undefined> {
-  const [next] = await db
-    .select({
-      ms: sql<number>`greatest(0, extract(epoch from (min(${rows.notBefore}) - now())) * 1000)::int`,
-      queued: sql<number>`count(*)::int`,
-    })
-    .from(rows)
-    .where(and(eq(rows.jobId, jobId), eq(rows.state, "queued")));
-  if (!next || Number(next.queued) === 0) return undefined;
-  return next.ms === null ? 0 : Number(next.ms);
-}
-
-export async function setRowHistory(db: Database, rowId: string, historyId: string): Promise<void> {
-  await db.update(rows).set({ historyId }).where(eq(rows.id, rowId));
-}
-
-export async function completeRow(
-  db: Database,
-  rowId: string,
-  outcome: RowOutcome,
-): Promise<BulkJobRowRecord | undefined> {
-  const [completed] = await db
-    .update(rows)
-    .set({
-      state: outcome.state,
-      invitationId: outcome.invitationId ?? null,
-      guestUserId: outcome.guestUserId ?? null,
-      redeemUrl: outcome.redeemUrl ?? null,
-      graphStatus: outcome.graphStatus ?? null,
-      requestId: outcome.requestId ?? null,
-      errorCode: outcome.errorCode ?? null,
-      errorMessage: outcome.errorMessage ?? null,
-      completedAt: sql`now()`,
-    })
-    .where(and(eq(rows.id, rowId), eq(rows.state, "sending")))
-    .returning();
-  return completed;
-}
-
-/** Graph refused without acting (throttled): the row goes back to the queue until `delayMs` from now. */
-export async function requeueRow(
-  db: Database,
-  rowId: string,
-  delayMs: number,
-  last: { errorCode?: string | null; requestId?: string | null } = {},
-): Promise<void> {
-  await db
-    .update(rows)
-    .set({
-      state: "queued",
-      notBefore: inMs(delayMs),
-      sendingAt: null,
-      errorCode: last.errorCode ?? null,
-      requestId: last.requestId ?? null,
-    })
-    .where(and(eq(rows.id, rowId), eq(rows.state, "sending")));
-}
-
-/** Rows left in `sending` for longer than `olderThanMs`: their worker died or lost its answer. */
-export async function strandedRows(
-  db: Database,
-  jobId: string,
-  olderThanMs: number,
-): Promise<BulkJobRowRecord[]> {
-  return db
-    .select()
-    .from(rows)
-    .where(
-      and(eq(rows.jobId, jobId), eq(rows.state, "sending"), lt(rows.sendingAt, agoMs(olderThanMs))),
-    )
-    .orderBy(asc(rows.rowNumber));
-}
-
-/** A running job with nothing queued or being sent is completed. */
-export async function finishIfDone(db: Database, jobId: string): Promise<boolean> {
-  const [finished] = await db
-    .update(jobs)
-    .set({
-      status: "completed",
-      finishedAt: sql`now()`,
-      updatedAt: sql`now()`,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-    })
-    .where(
-      and(
-        eq(jobs.id, jobId),
-        eq(jobs.status, "running"),
-        sql`not exists (select 1 from ${rows} where ${rows.jobId} = ${jobId} and ${rows.state} in ('queued', 'sending'))`,
-      ),
-    )
-    .returning({ id: jobs.id });
-  return finished !== undefined;
 }

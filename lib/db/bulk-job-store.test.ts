@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NewBulkRow } from "./bulk-job-store";
-import { availableBackends, newInviterOid, openTestStore, type TestStore } from "@/test-support/database-backends";
+import { describe, expect, it } from "vitest";
+import type { NewBulkRow } from "./bulk-types";
+import { availableBackends, newInviterOid, setUpTestStore } from "@/test-support/database-backends";
 
 const request = (email: string) => ({
   invitedUserEmailAddress: email,
@@ -21,23 +21,20 @@ function queuedRows(count: number, first = 2): NewBulkRow[] {
 }
 
 describe.each(availableBackends())("bulk job store on $name", (backend) => {
-  let test: TestStore;
-  beforeAll(async () => {
-    test = await openTestStore(backend);
-  });
-  afterAll(async () => {
-    await test?.dispose();
-  });
+  const { store, db } = setUpTestStore(backend);
 
-  async function runningJob(rowCount: number) {
-    const jobs = test.store.jobs;
-    const job = await jobs.createJob({
+  const draftJob = (totalRows: number) =>
+    store().jobs.createJob({
       ownerOid: newInviterOid(),
       fileName: "guests.csv",
       format: "simple",
       headers: ["email"],
-      totalRows: rowCount,
+      totalRows,
     });
+
+  async function runningJob(rowCount: number) {
+    const jobs = store().jobs;
+    const job = await draftJob(rowCount);
     await jobs.addRows(job.id, queuedRows(rowCount));
     const started = await jobs.startJob(job.id);
     expect(started?.status).toBe("running");
@@ -45,14 +42,8 @@ describe.each(availableBackends())("bulk job store on $name", (backend) => {
   }
 
   it("keeps a draft until every row has arrived; a repeated batch adds nothing", async () => {
-    const jobs = test.store.jobs;
-    const job = await jobs.createJob({
-      ownerOid: newInviterOid(),
-      fileName: "guests.csv",
-      format: "simple",
-      headers: ["email"],
-      totalRows: 3,
-    });
+    const jobs = store().jobs;
+    const job = await draftJob(3);
     expect(await jobs.addRows(job.id, queuedRows(2))).toBe(2);
     expect(await jobs.addRows(job.id, queuedRows(2))).toBe(0);
     expect(await jobs.startJob(job.id)).toBeUndefined();
@@ -75,7 +66,7 @@ describe.each(availableBackends())("bulk job store on $name", (backend) => {
   });
 
   it("lets one worker hold a job's lease at a time, and only the holder claims rows", async () => {
-    const jobs = test.store.jobs;
+    const jobs = store().jobs;
     const job = await runningJob(3);
     expect(await jobs.claimJob(job.id, "worker-a", 60_000)).toBeDefined();
     expect(await jobs.claimJob(job.id, "worker-b", 60_000)).toBeUndefined();
@@ -88,7 +79,7 @@ describe.each(availableBackends())("bulk job store on $name", (backend) => {
   });
 
   it("never hands the same row to two claims racing for it", async () => {
-    const jobs = test.store.jobs;
+    const jobs = store().jobs;
     const job = await runningJob(20);
     await jobs.claimJob(job.id, "worker-a", 60_000);
     const claimed = await Promise.all(
@@ -100,7 +91,7 @@ describe.each(availableBackends())("bulk job store on $name", (backend) => {
   });
 
   it("takes over a job whose lease has expired", async () => {
-    const jobs = test.store.jobs;
+    const jobs = store().jobs;
     const job = await runningJob(1);
     await jobs.claimJob(job.id, "worker-a", 1);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -110,7 +101,7 @@ describe.each(availableBackends())("bulk job store on $name", (backend) => {
   });
 
   it("requeues a throttled row until it is due, finds stranded rows, completes the job", async () => {
-    const jobs = test.store.jobs;
+    const jobs = store().jobs;
     const job = await runningJob(2);
     await jobs.claimJob(job.id, "w", 60_000);
     const first = await jobs.claimNextRow(job.id, "w");
@@ -128,7 +119,7 @@ describe.each(availableBackends())("bulk job store on $name", (backend) => {
     expect(await jobs.completeRow(second!.id, { state: "failed" })).toBeUndefined();
 
     await jobs.requeueRow(first!.id, 0);
-    await test.db.execute(
+    await db().execute(
       // Arrange what time would: the throttled row is due now.
       (await import("drizzle-orm"))
         .sql`update bulk_job_rows set not_before = now() - interval '1 second' where id = ${first!.id}`,
@@ -143,7 +134,7 @@ describe.each(availableBackends())("bulk job store on $name", (backend) => {
   });
 
   it("pauses, resumes and cancels; a sign-in pause never overrides the person's own", async () => {
-    const jobs = test.store.jobs;
+    const jobs = store().jobs;
     const job = await runningJob(3);
     expect((await jobs.pauseJob(job.id, "user"))?.pauseReason).toBe("user");
     expect(await jobs.pauseJob(job.id, "sign_in")).toBeUndefined();
@@ -162,7 +153,7 @@ describe.each(availableBackends())("bulk job store on $name", (backend) => {
   });
 
   it("lists an owner's jobs newest first, without drafts, and pages through rows", async () => {
-    const jobs = test.store.jobs;
+    const jobs = store().jobs;
     const ownerOid = newInviterOid();
     const make = async (name: string) => {
       const job = await jobs.createJob({

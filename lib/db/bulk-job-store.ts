@@ -1,21 +1,22 @@
-import * as queries from "./bulk-job-queries";
-import type { Database } from "./connection";
-import type { BulkJobRecord, BulkJobRowRecord, BulkPauseReason, BulkRowState } from "./schema";
-import { guarded } from "./store-error";
-
-export type {
-  BulkJobCounts,
+import * as lifecycle from "./bulk-job-queries";
+import * as queue from "./bulk-queue-queries";
+import type {
   BulkJobProgress,
+  BulkJobRecord,
+  BulkJobRowRecord,
+  BulkPauseReason,
+  BulkRowPage,
   NewBulkJob,
   NewBulkRow,
   RowOutcome,
-} from "./bulk-job-queries";
-export type { BulkJobRecord, BulkJobRowRecord, BulkPauseReason, BulkRowState };
+} from "./bulk-types";
+import type { Database } from "./connection";
+import { guarded } from "./store-error";
 
-/** Bulk invitation jobs and their rows (lib/bulk works through them). */
-export interface BulkJobStore {
-  createJob(job: queries.NewBulkJob): Promise<BulkJobRecord>;
-  addRows(jobId: string, rows: queries.NewBulkRow[]): Promise<number>;
+/** A job's life as its owner drives it (the bulk actions). */
+export interface BulkJobLifecycle {
+  createJob(job: NewBulkJob): Promise<BulkJobRecord>;
+  addRows(jobId: string, rows: NewBulkRow[]): Promise<number>;
   queuedAddresses(jobId: string): Promise<Map<string, number>>;
   startJob(jobId: string): Promise<BulkJobRecord | undefined>;
   getJob(jobId: string): Promise<BulkJobRecord | undefined>;
@@ -23,18 +24,19 @@ export interface BulkJobStore {
   pauseJob(jobId: string, reason: BulkPauseReason): Promise<BulkJobRecord | undefined>;
   resumeJob(jobId: string, onlyReason?: BulkPauseReason): Promise<BulkJobRecord | undefined>;
   cancelJob(jobId: string): Promise<BulkJobRecord | undefined>;
-  progress(jobId: string): Promise<queries.BulkJobProgress>;
-  listRows(
-    jobId: string,
-    page: { offset: number; limit: number; states?: BulkRowState[] },
-  ): Promise<{ rows: BulkJobRowRecord[]; total: number }>;
+  progress(jobId: string): Promise<BulkJobProgress>;
+  listRows(jobId: string, page: BulkRowPage): Promise<{ rows: BulkJobRowRecord[]; total: number }>;
+}
+
+/** The worker's side: leases on jobs, the queue of rows and their outcomes. */
+export interface BulkJobQueue {
   runnableJobs(): Promise<BulkJobRecord[]>;
   claimJob(jobId: string, owner: string, leaseMs: number): Promise<BulkJobRecord | undefined>;
   releaseJob(jobId: string, owner: string): Promise<void>;
   claimNextRow(jobId: string, owner: string): Promise<BulkJobRowRecord | undefined>;
   nextDueInMs(jobId: string): Promise<number | undefined>;
   setRowHistory(rowId: string, historyId: string): Promise<void>;
-  completeRow(rowId: string, outcome: queries.RowOutcome): Promise<BulkJobRowRecord | undefined>;
+  completeRow(rowId: string, outcome: RowOutcome): Promise<BulkJobRowRecord | undefined>;
   requeueRow(
     rowId: string,
     delayMs: number,
@@ -44,36 +46,48 @@ export interface BulkJobStore {
   finishIfDone(jobId: string): Promise<boolean>;
 }
 
-export function createBulkJobStore(db: Database): BulkJobStore {
+/** Bulk invitation jobs and their rows (lib/bulk works through them). */
+export interface BulkJobStore extends BulkJobLifecycle, BulkJobQueue {}
+
+function createBulkJobLifecycle(db: Database): BulkJobLifecycle {
   return {
-    createJob: (job) => guarded("createJob", () => queries.createJob(db, job)),
-    addRows: (jobId, rows) => guarded("addRows", () => queries.addRows(db, jobId, rows)),
+    createJob: (job) => guarded("createJob", () => lifecycle.createJob(db, job)),
+    addRows: (jobId, rows) => guarded("addRows", () => lifecycle.addRows(db, jobId, rows)),
     queuedAddresses: (jobId) =>
-      guarded("queuedAddresses", () => queries.queuedAddresses(db, jobId)),
-    startJob: (jobId) => guarded("startJob", () => queries.startJob(db, jobId)),
-    getJob: (jobId) => guarded("getJob", () => queries.getJob(db, jobId)),
-    listJobs: (filter) => guarded("listJobs", () => queries.listJobs(db, filter)),
-    pauseJob: (jobId, reason) => guarded("pauseJob", () => queries.pauseJob(db, jobId, reason)),
+      guarded("queuedAddresses", () => lifecycle.queuedAddresses(db, jobId)),
+    startJob: (jobId) => guarded("startJob", () => lifecycle.startJob(db, jobId)),
+    getJob: (jobId) => guarded("getJob", () => lifecycle.getJob(db, jobId)),
+    listJobs: (filter) => guarded("listJobs", () => lifecycle.listJobs(db, filter)),
+    pauseJob: (jobId, reason) => guarded("pauseJob", () => lifecycle.pauseJob(db, jobId, reason)),
     resumeJob: (jobId, onlyReason) =>
-      guarded("resumeJob", () => queries.resumeJob(db, jobId, onlyReason)),
-    cancelJob: (jobId) => guarded("cancelJob", () => queries.cancelJob(db, jobId)),
-    progress: (jobId) => guarded("jobProgress", () => queries.jobProgress(db, jobId)),
-    listRows: (jobId, page) => guarded("listRows", () => queries.listRows(db, jobId, page)),
-    runnableJobs: () => guarded("runnableJobs", () => queries.runnableJobs(db)),
-    claimJob: (jobId, owner, leaseMs) =>
-      guarded("claimJob", () => queries.claimJob(db, jobId, owner, leaseMs)),
-    releaseJob: (jobId, owner) => guarded("releaseJob", () => queries.releaseJob(db, jobId, owner)),
-    claimNextRow: (jobId, owner) =>
-      guarded("claimNextRow", () => queries.claimNextRow(db, jobId, owner)),
-    nextDueInMs: (jobId) => guarded("nextDueInMs", () => queries.nextDueInMs(db, jobId)),
-    setRowHistory: (rowId, historyId) =>
-      guarded("setRowHistory", () => queries.setRowHistory(db, rowId, historyId)),
-    completeRow: (rowId, outcome) =>
-      guarded("completeRow", () => queries.completeRow(db, rowId, outcome)),
-    requeueRow: (rowId, delayMs, last) =>
-      guarded("requeueRow", () => queries.requeueRow(db, rowId, delayMs, last)),
-    strandedRows: (jobId, olderThanMs) =>
-      guarded("strandedRows", () => queries.strandedRows(db, jobId, olderThanMs)),
-    finishIfDone: (jobId) => guarded("finishIfDone", () => queries.finishIfDone(db, jobId)),
+      guarded("resumeJob", () => lifecycle.resumeJob(db, jobId, onlyReason)),
+    cancelJob: (jobId) => guarded("cancelJob", () => lifecycle.cancelJob(db, jobId)),
+    progress: (jobId) => guarded("jobProgress", () => lifecycle.jobProgress(db, jobId)),
+    listRows: (jobId, page) => guarded("listRows", () => lifecycle.listRows(db, jobId, page)),
   };
+}
+
+function createBulkJobQueue(db: Database): BulkJobQueue {
+  return {
+    runnableJobs: () => guarded("runnableJobs", () => queue.runnableJobs(db)),
+    claimJob: (jobId, owner, leaseMs) =>
+      guarded("claimJob", () => queue.claimJob(db, jobId, owner, leaseMs)),
+    releaseJob: (jobId, owner) => guarded("releaseJob", () => queue.releaseJob(db, jobId, owner)),
+    claimNextRow: (jobId, owner) =>
+      guarded("claimNextRow", () => queue.claimNextRow(db, jobId, owner)),
+    nextDueInMs: (jobId) => guarded("nextDueInMs", () => queue.nextDueInMs(db, jobId)),
+    setRowHistory: (rowId, historyId) =>
+      guarded("setRowHistory", () => queue.setRowHistory(db, rowId, historyId)),
+    completeRow: (rowId, outcome) =>
+      guarded("completeRow", () => queue.completeRow(db, rowId, outcome)),
+    requeueRow: (rowId, delayMs, last) =>
+      guarded("requeueRow", () => queue.requeueRow(db, rowId, delayMs, last)),
+    strandedRows: (jobId, olderThanMs) =>
+      guarded("strandedRows", () => queue.strandedRows(db, jobId, olderThanMs)),
+    finishIfDone: (jobId) => guarded("finishIfDone", () => queue.finishIfDone(db, jobId)),
+  };
+}
+
+export function createBulkJobStore(db: Database): BulkJobStore {
+  return { ...createBulkJobLifecycle(db), ...createBulkJobQueue(db) };
 }

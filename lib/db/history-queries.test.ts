@@ -1,42 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { InvalidCursorError } from "./history-cursor";
 import { MAX_HISTORY_PAGE_SIZE } from "./history-queries";
-import type { AttemptResult, InvitationRecord, NewAttempt } from "./invitation-store";
 import { invitationHistory } from "./schema";
-import { availableBackends, newInviterOid, openTestStore, type TestStore } from "@/test-support/database-backends";
+import { availableBackends, newInviterOid, setUpTestStore } from "@/test-support/database-backends";
 
 describe.each(availableBackends())("history queries on $name", (backend) => {
-  let testStore: TestStore;
-  beforeAll(async () => {
-    testStore = await openTestStore(backend);
-  });
-  afterAll(() => testStore.dispose());
-  const store = () => testStore.store;
-
-  async function record(
-    entry: Partial<NewAttempt> & { inviterOid: string },
-    result: AttemptResult | undefined = { outcome: "succeeded" },
-    at?: string,
-  ): Promise<InvitationRecord> {
-    const { attempt } = await store().beginAttempt({
-      kind: "single",
-      guestEmail: "guest@example.com",
-      userType: "Guest",
-      redirectUrl: "https://myapps.microsoft.com",
-      sendInvitationMessage: true,
-      ...entry,
-    });
-    if (result) await store().completeAttempt(attempt.id, result);
-    if (at) {
-      await testStore.db
-        .update(invitationHistory)
-        .set({ createdAt: new Date(at), updatedAt: new Date(at) })
-        .where(eq(invitationHistory.id, attempt.id));
-    }
-    return (await store().getAttempt(attempt.id))!;
-  }
+  const { store, db, record } = setUpTestStore(backend);
 
   describe("listHistory", () => {
     it("pages newest first through every row exactly once, ties included", async () => {
@@ -188,119 +159,12 @@ describe.each(availableBackends())("history queries on $name", (backend) => {
     });
   });
 
-  describe("latestRedeemUrlForGuest", () => {
-    it("returns the newest succeeded link, optionally only among one inviter's", async () => {
-      const guestUserId = randomUUID();
-      const lead = newInviterOid();
-      const helpdesk = newInviterOid();
-      await record(
-        { inviterOid: lead },
-        { outcome: "succeeded", guestUserId, redeemUrl: "https://r/lead-old" },
-        "2025-05-01T00:00:00Z",
-      );
-      await record(
-        { inviterOid: lead },
-        { outcome: "succeeded", guestUserId, redeemUrl: "https://r/lead-new" },
-        "2025-05-02T00:00:00Z",
-      );
-      await record(
-        { inviterOid: helpdesk, kind: "reset_redemption" },
-        { outcome: "succeeded", guestUserId, redeemUrl: "https://r/helpdesk" },
-        "2025-05-03T00:00:00Z",
-      );
-      await record(
-        { inviterOid: lead, guestUserId },
-        { outcome: "failed", errorCode: "graph_error" },
-        "2025-05-04T00:00:00Z",
-      );
-      await record({ inviterOid: lead, guestUserId }, undefined, "2025-05-05T00:00:00Z");
-
-      expect(await store().latestRedeemUrlForGuest(guestUserId)).toMatchObject({
-        redeemUrl: "https://r/helpdesk",
-        inviterOid: helpdesk,
-        sentAt: new Date("2025-05-03T00:00:00Z"),
-      });
-      expect(
-        await store().latestRedeemUrlForGuest(guestUserId, { inviterOid: lead }),
-      ).toMatchObject({
-        redeemUrl: "https://r/lead-new",
-      });
-      expect(
-        await store().latestRedeemUrlForGuest(guestUserId, { inviterOid: newInviterOid() }),
-      ).toBeUndefined();
-      expect(await store().latestRedeemUrlForGuest(randomUUID())).toBeUndefined();
-    });
-
-    it("counts a retried attempt by when its link was issued, not when it was first tried", async () => {
-      const guestUserId = randomUUID();
-      const inviterOid = newInviterOid();
-      const entry = { inviterOid, idempotencyKey: randomUUID(), guestUserId };
-      const retried = await record(entry, { outcome: "failed" }, "2025-06-01T00:00:00Z");
-      await record(
-        { inviterOid },
-        { outcome: "succeeded", guestUserId, redeemUrl: "https://r/between" },
-        "2025-06-02T00:00:00Z",
-      );
-      await store().beginAttempt({ ...retried, ...entry, sponsorIds: retried.sponsorIds });
-      await store().completeAttempt(retried.id, {
-        outcome: "succeeded",
-        redeemUrl: "https://r/retried",
-      });
-      expect((await store().latestRedeemUrlForGuest(guestUserId))?.redeemUrl).toBe(
-        "https://r/retried",
-      );
-    });
-  });
-
-  describe("inviterForGuests", () => {
-    it("names who last invited each guest successfully", async () => {
-      const [ada, grace, unknown] = [randomUUID(), randomUUID(), randomUUID()];
-      const lead = newInviterOid();
-      const other = newInviterOid();
-      await record(
-        { inviterOid: other, inviterName: "Other", inviterUpn: "other@contoso.example" },
-        { outcome: "succeeded", guestUserId: ada },
-        "2025-07-01T00:00:00Z",
-      );
-      await record(
-        { inviterOid: lead, inviterName: "Lead", inviterUpn: "lead@contoso.example" },
-        { outcome: "succeeded", guestUserId: ada },
-        "2025-07-02T00:00:00Z",
-      );
-      await record(
-        { inviterOid: other, guestUserId: ada },
-        { outcome: "failed" },
-        "2025-07-03T00:00:00Z",
-      );
-      await record(
-        { inviterOid: other, kind: "bulk" },
-        { outcome: "succeeded", guestUserId: grace },
-        "2025-07-01T00:00:00Z",
-      );
-
-      const inviters = await store().inviterForGuests([ada, grace, unknown, ada]);
-      expect([...inviters.keys()].sort()).toEqual([ada, grace].sort());
-      expect(inviters.get(ada)).toEqual({
-        oid: lead,
-        name: "Lead",
-        upn: "lead@contoso.example",
-        kind: "single",
-        invitedAt: new Date("2025-07-02T00:00:00Z"),
-      });
-      expect(inviters.get(grace)).toMatchObject({ oid: other, kind: "bulk" });
-    });
-
-    it("answers an empty list without a query", async () => {
-      expect((await store().inviterForGuests([])).size).toBe(0);
-    });
-  });
-
   it("stores sponsors as a JSON array", async () => {
     const inviterOid = newInviterOid();
     const sponsorIds = [randomUUID(), randomUUID()];
     const row = await record({ inviterOid, sponsorIds });
     expect(row.sponsorIds).toEqual(sponsorIds);
-    const [raw] = await testStore.db
+    const [raw] = await db()
       .select({ type: sql<string>`jsonb_typeof(${invitationHistory.sponsorIds})` })
       .from(invitationHistory)
       .where(eq(invitationHistory.id, row.id));

@@ -22,7 +22,7 @@ import type {
   HistoryPage,
   HistoryPageRequest,
   RedeemLink,
-} from "./invitation-store";
+} from "./types";
 import { invitationHistory as history } from "./schema";
 
 export const MAX_HISTORY_PAGE_SIZE = 200;

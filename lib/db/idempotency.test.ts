@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NewAttempt } from "./invitation-store";
+import { describe, expect, it } from "vitest";
+import type { NewAttempt } from "./types";
 import { invitationHistory } from "./schema";
 import { StoreError } from "./store-error";
-import { availableBackends, newInviterOid, openTestStore, type TestStore } from "@/test-support/database-backends";
+import { availableBackends, newInviterOid, setUpTestStore } from "@/test-support/database-backends";
 
 function invitation(overrides: Partial<NewAttempt> = {}): NewAttempt {
   return {
@@ -35,12 +35,7 @@ const success = {
 };
 
 describe.each(availableBackends())("idempotent attempts on $name", (backend) => {
-  let testStore: TestStore;
-  beforeAll(async () => {
-    testStore = await openTestStore(backend);
-  });
-  afterAll(() => testStore.dispose());
-  const store = () => testStore.store;
+  const { store, db } = setUpTestStore(backend);
 
   it("records every field of a new attempt as pending", async () => {
     const entry = invitation();
@@ -127,7 +122,7 @@ describe.each(availableBackends())("idempotent attempts on $name", (backend) => 
   it("takes over a pending attempt abandoned longer than the stale limit", async () => {
     const entry = invitation();
     const { attempt } = await store().beginAttempt(entry);
-    await testStore.db.execute(
+    await db().execute(
       sql`update ${invitationHistory} set updated_at = now() - interval '10 minutes' where id = ${attempt.id}`,
     );
     expect((await store().beginAttempt(entry, { staleAfterMs: 15 * 60_000 })).state).toBe(

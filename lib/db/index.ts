@@ -12,10 +12,10 @@ export type {
   InvitationKind,
   InvitationOutcome,
   InvitationRecord,
-  InvitationStore,
   NewAttempt,
   RedeemLink,
-} from "./invitation-store";
+} from "./types";
+export type { InvitationStore } from "./invitation-store";
 export { INVITATION_KINDS, INVITATION_OUTCOMES, GUEST_USER_TYPES } from "./schema";
 export { BULK_ROW_STATES } from "./schema";
 export { MAX_HISTORY_PAGE_SIZE } from "./history-queries";
@@ -26,9 +26,9 @@ export type {
   BulkJobProgress,
   BulkJobRecord,
   BulkJobRowRecord,
-  BulkJobStore,
   BulkPauseReason,
   BulkRowState,
   NewBulkRow,
   RowOutcome,
-} from "./bulk-job-store";
+} from "./bulk-types";
+export type { BulkJobStore } from "./bulk-job-store";

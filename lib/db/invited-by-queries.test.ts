@@ -1,37 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AttemptResult, NewAttempt } from "./invitation-store";
-import { invitationHistory } from "./schema";
-import { availableBackends, newInviterOid, openTestStore, type TestStore } from "@/test-support/database-backends";
+import { describe, expect, it } from "vitest";
+import { availableBackends, newInviterOid, setUpTestStore } from "@/test-support/database-backends";
 
 describe.each(availableBackends())("guestsInvitedBy and historyInviters on $name", (backend) => {
-  let testStore: TestStore;
-  beforeAll(async () => {
-    testStore = await openTestStore(backend);
-  });
-  afterAll(() => testStore.dispose());
-  const store = () => testStore.store;
-
-  async function record(
-    entry: Partial<NewAttempt> & { inviterOid: string },
-    result: AttemptResult,
-    at: string,
-  ): Promise<void> {
-    const { attempt } = await store().beginAttempt({
-      kind: "single",
-      guestEmail: "guest@example.com",
-      userType: "Guest",
-      redirectUrl: "https://myapps.microsoft.com",
-      sendInvitationMessage: false,
-      ...entry,
-    });
-    await store().completeAttempt(attempt.id, result);
-    await testStore.db
-      .update(invitationHistory)
-      .set({ createdAt: new Date(at), updatedAt: new Date(at) })
-      .where(eq(invitationHistory.id, attempt.id));
-  }
+  const { store, record } = setUpTestStore(backend);
 
   it("lists each guest once, by the latest successful invitation, one page at a time", async () => {
     const me = newInviterOid();

@@ -1,0 +1,78 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+import { getServerConfig } from "@/lib/config/server-config";
+import { getStore } from "@/lib/db";
+import { ActionFailure } from "@/lib/server-action/action-failure";
+import { jobFor } from "./job-access";
+import type { JobRowsInput, NewJobInput } from "./job-input";
+import { prepareRows } from "./job-rows";
+import { summarizeJob, type BulkJobSummary } from "./job-view";
+import { ensureBulkWorker } from "./worker";
+
+// A job as its owner drives it: a draft, its rows in batches, then start, pause, resume or cancel.
+
+export type JobChange = "pause" | "resume" | "cancel";
+
+/** Starts a draft job for a file; its rows follow with addDraftRows, then startJob. */
+export async function createDraftJob(
+  caller: Caller,
+  input: NewJobInput,
+): Promise<{ jobId: string }> {
+  const job = await (
+    await getStore()
+  ).jobs.createJob({
+    ownerOid: caller.oid,
+    ownerName: caller.name || null,
+    ownerUpn: caller.upn || null,
+    ...input,
+  });
+  return { jobId: job.id };
+}
+
+/** Adds a batch of rows to the caller's draft; the server checks every row again. */
+export async function addDraftRows(
+  caller: Caller,
+  { jobId, rows }: JobRowsInput,
+): Promise<{ added: number; queued: number }> {
+  const { store, job } = await jobFor(caller, jobId, "control");
+  if (job.status !== "draft") throw new ActionFailure("validation");
+  const seen = await store.jobs.queuedAddresses(job.id);
+  const prepared = prepareRows(
+    rows,
+    { headers: job.headers, format: job.format === "admin_center" ? "admin_center" : "simple" },
+    getServerConfig().defaultRedirectUrl,
+    seen,
+  );
+  const added = await store.jobs.addRows(job.id, prepared);
+  return { added, queued: prepared.filter((row) => row.state === "queued").length };
+}
+
+/** A draft whose rows have all arrived starts; the worker acts with the caller's token. */
+export async function startJob(caller: Caller, jobId: string): Promise<BulkJobSummary> {
+  const { store, job } = await jobFor(caller, jobId, "control");
+  const worker = await ensureBulkWorker();
+  worker.vault.put(caller);
+  const started = await store.jobs.startJob(job.id);
+  if (!started) throw new ActionFailure("validation");
+  worker.wake();
+  return summarizeJob(started, caller.oid);
+}
+
+/** Pauses, resumes or cancels the caller's own job; a job in another state stays as it is. */
+export async function changeJob(
+  caller: Caller,
+  jobId: string,
+  change: JobChange,
+): Promise<BulkJobSummary> {
+  const { store, job } = await jobFor(caller, jobId, "control");
+  const worker = await ensureBulkWorker();
+  if (change === "resume") worker.vault.put(caller);
+  const changed =
+    change === "pause"
+      ? await store.jobs.pauseJob(job.id, "user")
+      : change === "resume"
+        ? await store.jobs.resumeJob(job.id)
+        : await store.jobs.cancelJob(job.id);
+  worker.wake();
+  return summarizeJob(changed ?? job, caller.oid);
+}

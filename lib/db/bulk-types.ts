@@ -1,0 +1,46 @@
+import type { BulkJobRecord, BulkJobRowRecord, BulkPauseReason, BulkRowState } from "./schema";
+
+export type { BulkJobRecord, BulkJobRowRecord, BulkPauseReason, BulkRowState };
+
+export type NewBulkJob = {
+  ownerOid: string;
+  ownerName?: string | null;
+  ownerUpn?: string | null;
+  fileName: string;
+  format: string;
+  headers: string[];
+  totalRows: number;
+};
+
+export type NewBulkRow = {
+  rowNumber: number;
+  cells: string[];
+  email: string;
+  /** The POST /invitations body; absent for a skipped row. */
+  request: Record<string, unknown> | null;
+  state: "queued" | "skipped";
+  errorCode?: string | null;
+  errorMessage?: string | null;
+};
+
+export type RowOutcome = {
+  state: "succeeded" | "failed";
+  invitationId?: string | null;
+  guestUserId?: string | null;
+  redeemUrl?: string | null;
+  graphStatus?: string | null;
+  requestId?: string | null;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+};
+
+export type BulkJobCounts = Record<BulkRowState, number>;
+
+export type BulkJobProgress = {
+  counts: BulkJobCounts;
+  /** Rows finished (sent or failed) in the last `rateWindowSeconds`, for an estimate of time left. */
+  recentlyFinished: number;
+  rateWindowSeconds: number;
+};
+
+export type BulkRowPage = { offset: number; limit: number; states?: BulkRowState[] };

@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+import type { Caller } from "@/lib/auth/caller";
+import { overseesAllInvitations } from "@/lib/auth/roles";
+import { INVITATION_KINDS, INVITATION_OUTCOMES, type HistoryFilter } from "@/lib/db";
+
+const invalid = { error: "validation.invalid" } as const;
+
+/** The history page's filter, as the browser sends it. */
+export const historyFilterInput = z.object({
+  inviterOid: z
+    .string(invalid)
+    .regex(/^[0-9a-zA-Z-]{1,64}$/, invalid)
+    .optional(),
+  guest: z.string(invalid).trim().max(100, invalid).optional(),
+  kind: z.enum(INVITATION_KINDS, invalid).optional(),
+  outcome: z.enum(INVITATION_OUTCOMES, invalid).optional(),
+  from: z.iso.datetime({ offset: true, error: "validation.invalid" }).optional(),
+  to: z.iso.datetime({ offset: true, error: "validation.invalid" }).optional(),
+});
+export type HistoryFilterInput = z.output<typeof historyFilterInput>;
+
+export const historyPageInput = historyFilterInput.extend({
+  pageSize: z.union([z.literal(25), z.literal(50), z.literal(100)], invalid).default(25),
+  cursor: z.string(invalid).max(500, invalid).nullish(),
+});
+export type HistoryPageInput = z.output<typeof historyPageInput>;
+
+/** The caller's filter, narrowed to their own entries unless they may see everyone's. */
+export function filterFor(caller: Caller, input: HistoryFilterInput): HistoryFilter {
+  const inviterOid = overseesAllInvitations(caller) ? input.inviterOid : caller.oid;
+  return {
+    ...(inviterOid ? { inviterOid } : {}),
+    ...(input.guest ? { guestQuery: input.guest } : {}),
+    ...(input.kind ? { kind: input.kind } : {}),
+    ...(input.outcome ? { outcome: input.outcome } : {}),
+    ...(input.from ? { from: new Date(input.from) } : {}),
+    ...(input.to ? { to: new Date(input.to) } : {}),
+  };
+}

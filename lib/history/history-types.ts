@@ -1,0 +1,34 @@
+import type { HistoryInviter, InvitationKind, InvitationOutcome } from "@/lib/db";
+
+/** One entry as the history page shows it. Never the redeem link: the history page is for audit. */
+export type HistoryRow = {
+  id: string;
+  createdAt: string;
+  kind: InvitationKind;
+  outcome: InvitationOutcome;
+  inviterName: string | null;
+  inviterUpn: string | null;
+  guestEmail: string;
+  guestDisplayName: string | null;
+  sendInvitationMessage: boolean;
+  graphStatus: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  requestId: string | null;
+  attemptCount: number;
+};
+
+export type HistoryScope = {
+  /** Helpdesk and administrators see every entry; everyone else only their own. */
+  seesAll: boolean;
+  /** For the inviter filter; empty unless `seesAll`. */
+  inviters: HistoryInviter[];
+};
+
+export type HistoryEntriesPage = {
+  rows: HistoryRow[];
+  nextCursor: string | null;
+  total: number;
+};
+
+export type HistoryExport = { csv: string; rows: number; truncated: boolean };
