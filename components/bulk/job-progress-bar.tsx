@@ -9,6 +9,20 @@ function etaParts(seconds: number) {
     : { unit: "minutes" as const, value: Math.ceil(seconds / 60) };
 }
 
+function Count(props: { label: string; value: number; tone: string; id: string }) {
+  return (
+    <div>
+      <dt className="text-slate-600">{props.label}</dt>
+      <dd
+        className={`text-lg font-semibold tabular-nums ${props.tone}`}
+        data-testid={`count-${props.id}`}
+      >
+        {props.value}
+      </dd>
+    </div>
+  );
+}
+
 /** Sent, failed and remaining rows, a bar for the share done, and the time left. */
 export function JobProgressBar({ progress }: { progress: BulkJobProgressView }) {
   const t = useTranslations("bulk.job");
@@ -36,42 +50,25 @@ export function JobProgressBar({ progress }: { progress: BulkJobProgressView }) 
         />
       </div>
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-        <div>
-          <dt className="text-slate-600">{t("counts.sent")}</dt>
-          <dd
-            className="text-lg font-semibold text-emerald-800 tabular-nums"
-            data-testid="count-sent"
-          >
-            {counts.succeeded}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t("counts.failed")}</dt>
-          <dd
-            className="text-lg font-semibold text-red-800 tabular-nums"
-            data-testid="count-failed"
-          >
-            {counts.failed}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t("counts.remaining")}</dt>
-          <dd
-            className="text-lg font-semibold text-slate-900 tabular-nums"
-            data-testid="count-remaining"
-          >
-            {remaining}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">{t("counts.skipped")}</dt>
-          <dd
-            className="text-lg font-semibold text-slate-700 tabular-nums"
-            data-testid="count-skipped"
-          >
-            {counts.skipped + counts.cancelled}
-          </dd>
-        </div>
+        <Count
+          label={t("counts.sent")}
+          value={counts.succeeded}
+          tone="text-emerald-800"
+          id="sent"
+        />
+        <Count label={t("counts.failed")} value={counts.failed} tone="text-red-800" id="failed" />
+        <Count
+          label={t("counts.remaining")}
+          value={remaining}
+          tone="text-slate-900"
+          id="remaining"
+        />
+        <Count
+          label={t("counts.skipped")}
+          value={counts.skipped + counts.cancelled}
+          tone="text-slate-700"
+          id="skipped"
+        />
       </dl>
       {eta ? (
         <p className="text-sm text-slate-700">{t(`eta.${eta.unit}`, { count: eta.value })}</p>
