@@ -5,7 +5,7 @@ import { ActionFailure } from "@/lib/server-action/action-failure";
 import type { ActionResult } from "@/lib/server-action/action-result";
 import { createAction } from "@/lib/server-action/create-action";
 import type { Caller } from "@/lib/auth/caller";
-import { overseesAllInvitations } from "@/lib/auth/roles";
+import { overseesAllInvitations } from "@/lib/auth/caller-roles";
 import { findUsersByMail } from "@/lib/graph/users-by-mail";
 import {
   estimateSecondsLeft,
@@ -30,7 +30,7 @@ async function jobFor(caller: Caller, jobId: string, access: "view" | "control")
   const job = await store.jobs.getJob(jobId);
   const allowed =
     job &&
-    (job.ownerOid === caller.oid || (access === "view" && overseesAllInvitations(caller)));
+    (job.ownerOid === caller.oid || (access === "view" && (await overseesAllInvitations(caller))));
   // Someone else's job answers like a missing one.
   if (!job || !allowed) throw new ActionFailure("forbidden");
   return { store, job };
@@ -172,7 +172,7 @@ const listJobsAction = createAction({
   schema: z.object({}),
   handler: async (_input, { caller }): Promise<BulkJobSummary[]> => {
     const store = await getStore();
-    const everyone = overseesAllInvitations(caller);
+    const everyone = await overseesAllInvitations(caller);
     const jobs = await store.jobs.listJobs({
       limit: 50,
       ...(everyone ? {} : { ownerOid: caller.oid }),

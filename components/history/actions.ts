@@ -5,7 +5,7 @@ import { ActionFailure } from "@/lib/server-action/action-failure";
 import type { ActionResult } from "@/lib/server-action/action-result";
 import { createAction } from "@/lib/server-action/create-action";
 import type { Caller } from "@/lib/auth/caller";
-import { overseesAllInvitations } from "@/lib/auth/roles";
+import { overseesAllInvitations } from "@/lib/auth/caller-roles";
 import {
   getStore,
   INVITATION_KINDS,
@@ -74,8 +74,11 @@ const pageInput = filterInput.extend({
 });
 
 /** The caller's filter, narrowed to their own entries unless they may see everyone's. */
-function filterFor(caller: Caller, input: z.output<typeof filterInput>): HistoryFilter {
-  const inviterOid = overseesAllInvitations(caller) ? input.inviterOid : caller.oid;
+async function filterFor(
+  caller: Caller,
+  input: z.output<typeof filterInput>,
+): Promise<HistoryFilter> {
+  const inviterOid = (await overseesAllInvitations(caller)) ? input.inviterOid : caller.oid;
   return {
     ...(inviterOid ? { inviterOid } : {}),
     ...(input.guest ? { guestQuery: input.guest } : {}),
@@ -145,7 +148,7 @@ const scopeAction = createAction({
   name: "getHistoryScope",
   schema: z.object({}).loose(),
   handler: async (_input, { caller }): Promise<HistoryScope> => {
-    if (!overseesAllInvitations(caller)) return { seesAll: false, inviters: [] };
+    if (!(await overseesAllInvitations(caller))) return { seesAll: false, inviters: [] };
     return { seesAll: true, inviters: await (await getStore()).historyInviters() };
   },
 });
@@ -158,7 +161,7 @@ const listAction = createAction({
       const page = await (
         await getStore()
       ).listHistory({
-        ...filterFor(caller, input),
+        ...(await filterFor(caller, input)),
         limit: input.pageSize,
         cursor: input.cursor ?? null,
       });
@@ -175,7 +178,7 @@ const exportAction = createAction({
   schema: filterInput,
   handler: async (input, { caller }): Promise<HistoryExport> => {
     const store = await getStore();
-    const filter = filterFor(caller, input);
+    const filter = await filterFor(caller, input);
     const records: ReturnType<typeof csvCells>[] = [];
     let cursor: string | null = null;
     let truncated = false;

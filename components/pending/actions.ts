@@ -5,7 +5,8 @@ import { ActionFailure } from "@/lib/server-action/action-failure";
 import type { ActionResult } from "@/lib/server-action/action-result";
 import { createAction } from "@/lib/server-action/create-action";
 import type { Caller } from "@/lib/auth/caller";
-import { overseesAllInvitations, RESET_REDEMPTION_ROLES } from "@/lib/auth/roles";
+import { mayResetRedemption, overseesAllInvitations } from "@/lib/auth/caller-roles";
+import { RESET_REDEMPTION_ROLES } from "@/lib/auth/roles";
 import { getServerConfig } from "@/lib/config/server-config";
 import { getStore, type GuestInviter } from "@/lib/db";
 import { resetRedemption, sendInvitation } from "@/lib/graph/invitations";
@@ -29,7 +30,7 @@ import {
 import { recordedInvitation, type RecordedInvitation } from "./recorded-invitation";
 
 export type PendingCapabilities = {
-  /** Helpdesk, User or Global Administrator, or the portal's Guests.ResetRedemption app role. */
+  /** Helpdesk, User or Global Administrator (by `wids` or Graph): Graph refuses resets to anyone else. */
   canReset: boolean;
   /** Those same people see every redeem link; everyone else only the ones they created. */
   seesAllLinks: boolean;
@@ -95,7 +96,7 @@ function openCursor(caller: Caller, input: ListInput): PendingCursor | null {
     return openPendingCursor(
       input.cursor,
       cursorBinding(caller, input),
-      getServerConfig().clientSecret,
+      getServerConfig().cursorSigningKey,
     );
   } catch (error) {
     if (error instanceof InvalidPendingCursorError) throw new ActionFailure("validation");
@@ -104,7 +105,11 @@ function openCursor(caller: Caller, input: ListInput): PendingCursor | null {
 }
 
 function seal(caller: Caller, input: ListInput, cursor: PendingCursor): string {
-  return sealPendingCursor(cursor, cursorBinding(caller, input), getServerConfig().clientSecret);
+  return sealPendingCursor(
+    cursor,
+    cursorBinding(caller, input),
+    getServerConfig().cursorSigningKey,
+  );
 }
 
 /** "Invited by me": the caller's guests from the history, still pending according to Graph. */
@@ -187,7 +192,8 @@ const listAction = createAction({
       count = page.count;
     }
     const inviters = await (await getStore()).inviterForGuests(guests.map((guest) => guest.id));
-    const all = overseesAllInvitations(caller);
+    const all = await overseesAllInvitations(caller);
+    const canReset = await mayResetRedemption(caller);
     return {
       rows: guests.map((guest) => {
         const inviter = inviters.get(guest.id);
@@ -202,7 +208,7 @@ const listAction = createAction({
       }),
       nextCursor: next ? seal(caller, input, next) : null,
       ...(count !== undefined ? { count } : {}),
-      capabilities: { canReset: all, seesAllLinks: all },
+      capabilities: { canReset, seesAllLinks: all },
     };
   },
 });
@@ -211,8 +217,8 @@ const capabilitiesAction = createAction({
   name: "getPendingCapabilities",
   schema: z.object({}).loose(),
   handler: async (_input, { caller }): Promise<PendingCapabilities> => {
-    const all = overseesAllInvitations(caller);
-    return { canReset: all, seesAllLinks: all };
+    const all = await overseesAllInvitations(caller);
+    return { canReset: await mayResetRedemption(caller), seesAllLinks: all };
   },
 });
 
@@ -222,7 +228,7 @@ const redeemLinkAction = createAction({
   handler: async (input, { caller }): Promise<{ redeemUrl: string | null }> => {
     const latest = await (await getStore()).latestRedeemUrlForGuest(input.guestUserId);
     // Only the newest link still works after a reset, and only its creator (or helpdesk) may read it.
-    if (!latest || (!overseesAllInvitations(caller) && latest.inviterOid !== caller.oid))
+    if (!latest || (!(await overseesAllInvitations(caller)) && latest.inviterOid !== caller.oid))
       return { redeemUrl: null };
     return { redeemUrl: latest.redeemUrl };
   },

@@ -46,7 +46,15 @@ export function ActionErrorAlert({
         ) : undefined
       }
     >
-      <p>{explain?.(error) ?? t(error.code)}</p>
+      <p>{explain?.(error) ?? t(error.code, { permission: error.permission ?? "" })}</p>
+      {error.adminConsentUrl ? (
+        <p>
+          {t("adminConsentHint")}{" "}
+          <a className="font-medium underline" href={error.adminConsentUrl}>
+            {t("adminConsent")}
+          </a>
+        </p>
+      ) : null}
       {error.retryAfterSeconds ? (
         <p>{t("retryAfter", { seconds: Math.ceil(error.retryAfterSeconds) })}</p>
       ) : null}
