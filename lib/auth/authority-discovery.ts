@@ -35,3 +35,8 @@ export function discoverIssuer(
   }
   return cached.rules;
 }
+
+/** For tests that change the tenant's cloud between cases. */
+export function forgetDiscoveredIssuer(): void {
+  cached = undefined;
+}
