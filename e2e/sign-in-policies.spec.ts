@@ -47,6 +47,29 @@ test("under an MFA policy for Graph: step up with the claims, keep the form, one
   expect(await tenant.invitations("step.up@fabrikam.com")).toHaveLength(1);
 });
 
+test("never a loop: a challenge right after the step-up sign-in shows a message instead", async ({
+  page,
+  tenant,
+}) => {
+  await tenant.updateSettings({ conditionalAccess: { adele: "mfa" } });
+  await signInAs(page, "adele");
+  // A sign-in that cannot satisfy the policy: the claims never reach the sign-in page.
+  await page.route(`${TENANT_URL}/**/oauth2/v2.0/authorize?**`, (route) => {
+    const url = new URL(route.request().url());
+    url.searchParams.delete("claims");
+    return route.continue({ url: url.toString() });
+  });
+  await fillGuest(page, "no.loop@fabrikam.com");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await sendError(page).getByRole("button", { name: "Sign in again" }).click();
+  await expect(page.getByText("Welcome back")).toBeVisible();
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  const alert = sendError(page);
+  await expect(alert).toContainText("still isn’t satisfied");
+  await expect(alert.getByRole("button", { name: "Sign in again" })).toHaveCount(0);
+  expect(await tenant.invitations("no.loop@fabrikam.com")).toHaveLength(0);
+});
+
 test("blocked by Conditional Access: the policy message, and no sign-in button to loop on", async ({
   page,
   tenant,

@@ -12,7 +12,7 @@ import {
 
 /** A few minutes: a role activated through PIM is honoured soon without asking Graph on every call. */
 const ROLE_CACHE = new BoundedCache<Promise<string[]>>({
-  maxEntries: 10_000,
+  maxEntries: 1_000,
   maxAgeMs: 3 * 60_000,
 });
 

@@ -11,7 +11,7 @@ export { createConfidentialClient } from "./confidential-client";
 export { mapMsalError } from "./msal-failure";
 
 /** Graph tokens kept per (person's token, permission); a token is dropped 2 minutes before it expires. */
-const OBO_CACHE_LIMITS = { maxEntries: 5_000, maxAgeMs: 30 * 60_000 };
+const OBO_CACHE_LIMITS = { maxEntries: 1_000, maxAgeMs: 30 * 60_000 };
 const EXPIRY_MARGIN_MS = 2 * 60_000;
 
 export type OnBehalfOfClient = {
