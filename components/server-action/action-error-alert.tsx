@@ -46,7 +46,8 @@ export function ActionErrorAlert({
         ) : undefined
       }
     >
-      <p>{explain?.(error) ?? t(error.code, { permission: error.permission ?? "" })}</p>
+      <p>{explain?.(error) ?? t(error.code)}</p>
+      {error.permission ? <p>{t("consentPermission", { permission: error.permission })}</p> : null}
       {error.adminConsentUrl ? (
         <p>
           {t("adminConsentHint")}{" "}
