@@ -98,7 +98,7 @@ export function selectClientCredential(
   if (chosen.length > 1) {
     return {
       problems: [
-        `${chosen.join(", ")} are all set: set exactly one client credential (a secret, a certificate or a federated token file)`,
+        `${chosen.join(" and ")} are set together: set exactly one client credential (a secret, a certificate or a federated token file)`,
       ],
     };
   }

@@ -97,7 +97,7 @@ describe("parseServerConfig for a real tenant", () => {
 
   it("asks for exactly one client credential", () => {
     expect(problemsOf({ ...real, ENTRA_CLIENT_ASSERTION_FILE: "/var/run/secrets/token" })).toEqual([
-      expect.stringMatching(/ENTRA_CLIENT_SECRET, ENTRA_CLIENT_ASSERTION_FILE are all set/),
+      expect.stringMatching(/ENTRA_CLIENT_SECRET and ENTRA_CLIENT_ASSERTION_FILE are set together/),
     ]);
     const { ENTRA_CLIENT_SECRET: _secret, ...noSecret } = real;
     expect(problemsOf(noSecret)).toEqual(
