@@ -7,7 +7,9 @@ type DirectoryRolePage = { value: { roleTemplateId?: string | null }[] };
 /**
  * The signed-in person's directory roles as they are now, as template ids (the values `wids` would
  * carry). Graph answers roles activated after sign-in (PIM), which tokens issued before do not list.
- * `User.Read` is the least permission for one's own memberships (docs/graph-behaviour.md).
+ * `User.Read` is the least permission for one's own memberships
+ * (https://learn.microsoft.com/graph/api/user-list-memberof). Direct memberships only: a role held
+ * through a role-assignable group would need transitiveMemberOf, which the local tenant lacks.
  */
 export async function listMyDirectoryRoleTemplateIds(
   caller: Caller,
