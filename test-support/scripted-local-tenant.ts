@@ -18,6 +18,16 @@ export async function startScriptedLocalTenant() {
   const graph = await startScriptedGraph((request) => {
     const { pathname } = new URL(request.url, "http://local-tenant");
     if (pathname === `/${tid}/discovery/v2.0/keys`) return { status: 200, body: issuer.jwks };
+    if (pathname === `/${tid}/v2.0/.well-known/openid-configuration`) {
+      const origin = `http://${request.headers.host}`;
+      return {
+        status: 200,
+        body: {
+          issuer: `${localTenantAuthority(tid)}/v2.0`,
+          jwks_uri: `${origin}/${tid}/discovery/v2.0/keys`,
+        },
+      };
+    }
     if (pathname === `/${tid}/oauth2/v2.0/token`) {
       const form = new URLSearchParams(request.body);
       oboScopes.push(form.get("scope") ?? "");

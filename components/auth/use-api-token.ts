@@ -4,6 +4,7 @@ import { InteractionRequiredAuthError } from "@azure/msal-browser";
 import { useMsal } from "@azure/msal-react";
 import { useCallback } from "react";
 import { usePortalConfig } from "./auth-provider";
+import { markClaimsChallengeAnswered, pendingClaimsChallenge } from "./claims-challenge";
 import { useSignedInAccount } from "./use-signed-in-account";
 
 export type ApiTokenResult =
@@ -32,16 +33,21 @@ export function useApiToken() {
     }
   }, [instance, apiScope, account]);
 
-  /** Navigates away: callers save whatever the person typed before calling this. */
-  const renewSession = useCallback(
-    () =>
-      instance.acquireTokenRedirect({
-        scopes: [apiScope],
-        ...(account ? { account, loginHint: account.username } : {}),
-        redirectStartPage: window.location.href,
-      }),
-    [instance, apiScope, account],
-  );
+  /**
+   * Navigates away: callers save whatever the person typed before calling this. After a Conditional
+   * Access challenge the sign-in carries its claims, so Entra asks for what the policy needs (MFA…);
+   * without them it would hand back the same token and the challenge would repeat forever.
+   */
+  const renewSession = useCallback(() => {
+    const claims = pendingClaimsChallenge();
+    if (claims) markClaimsChallengeAnswered();
+    return instance.acquireTokenRedirect({
+      scopes: [apiScope],
+      ...(claims ? { claims } : {}),
+      ...(account ? { account, loginHint: account.username } : {}),
+      redirectStartPage: window.location.href,
+    });
+  }, [instance, apiScope, account]);
 
   return { getToken, renewSession };
 }

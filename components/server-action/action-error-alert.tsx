@@ -47,6 +47,15 @@ export function ActionErrorAlert({
       }
     >
       <p>{explain?.(error) ?? t(error.code)}</p>
+      {error.permission ? <p>{t("consentPermission", { permission: error.permission })}</p> : null}
+      {error.adminConsentUrl ? (
+        <p>
+          {t("adminConsentHint")}{" "}
+          <a className="font-medium underline" href={error.adminConsentUrl}>
+            {t("adminConsent")}
+          </a>
+        </p>
+      ) : null}
       {error.retryAfterSeconds ? (
         <p>{t("retryAfter", { seconds: Math.ceil(error.retryAfterSeconds) })}</p>
       ) : null}

@@ -1,6 +1,11 @@
 "use client";
 
 import { useCallback } from "react";
+import {
+  claimsChallengeJustAnswered,
+  forgetClaimsChallenge,
+  rememberClaimsChallenge,
+} from "@/components/auth/claims-challenge";
 import { useApiToken } from "@/components/auth/use-api-token";
 import type { CallError } from "./call-error";
 import type { ActionResult, FieldError } from "@/lib/server-action/action-result";
@@ -10,6 +15,18 @@ export type ActionOutcome<T> =
   | { ok: false; error: CallError; fieldErrors?: Record<string, FieldError[]> };
 
 type Action<T> = (accessToken: string, input: unknown) => Promise<ActionResult<T>>;
+
+/** Never loop: a challenge right after the sign-in that answered one gets a message, not a button. */
+function afterClaimsChallenge<T>(result: ActionResult<T>): ActionOutcome<T> {
+  if (result.ok) {
+    forgetClaimsChallenge();
+    return result;
+  }
+  if (result.error.code !== "claims_challenge") return result;
+  if (claimsChallengeJustAnswered()) return { ok: false, error: { code: "step_up_failed" } };
+  if (result.error.claims) rememberClaimsChallenge(result.error.claims);
+  return result;
+}
 
 /**
  * Calls a server action with a fresh token for the portal's API. Token and transport failures come
@@ -28,11 +45,13 @@ export function useServerAction() {
           },
         };
       }
+      let result: ActionResult<T>;
       try {
-        return await action(token.accessToken, input);
+        result = await action(token.accessToken, input);
       } catch {
         return { ok: false, error: { code: "network" } };
       }
+      return afterClaimsChallenge(result);
     },
     [getToken],
   );

@@ -1,8 +1,11 @@
 /** Delegated Graph permissions the portal asks for, one per operation (docs/app-registration.md). */
 export type GraphPermission =
-  "User.Invite.All" | "User.ReadBasic.All" | "User.Read.All" | "User.ReadWrite.All";
+  "User.Read" | "User.Invite.All" | "User.ReadBasic.All" | "User.Read.All" | "User.ReadWrite.All";
 
-/** The resource-qualified scope string msal-node sends to the token endpoint. */
-export function graphScope(permission: GraphPermission): string {
-  return `https://graph.microsoft.com/${permission}`;
+/**
+ * The resource-qualified scope string msal-node sends to the token endpoint. The resource is the
+ * cloud's Graph (GRAPH_BASE_URL, or GRAPH_RESOURCE): `https://graph.microsoft.us/User.Invite.All`.
+ */
+export function graphScope(permission: GraphPermission, graphResource: string): string {
+  return `${graphResource}/${permission}`;
 }

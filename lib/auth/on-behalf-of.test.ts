@@ -1,13 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { localTenantAuthority, localTenantMetadata } from "@/lib/config/local-tenant";
 import { AuthError } from "./auth-error";
-import {
-  acquireGraphTokenOnBehalfOf,
-  createConfidentialClient,
-  mapMsalError,
-} from "./on-behalf-of";
+import { acquireGraphTokenOnBehalfOf, createOnBehalfOfClient, mapMsalError } from "./on-behalf-of";
 import { createTestIssuer } from "@/test-support/test-token-issuer";
 
 const TENANT = "b3d0c6a4-5e1f-4a27-9c83-2f6d8e0a1b47";
@@ -17,8 +13,24 @@ describe("mapMsalError", () => {
   it.each([
     [{ errorCode: "invalid_grant" }, "session_expired"],
     [{ errorCode: "interaction_required" }, "session_expired"],
-    [{ errorCode: "invalid_grant", subError: "consent_required" }, "forbidden"],
-    [{ errorCode: "consent_required" }, "forbidden"],
+    [{ errorCode: "invalid_grant", subError: "consent_required" }, "consent_required"],
+    [{ errorCode: "consent_required" }, "consent_required"],
+    [{ errorCode: "invalid_grant", errorNo: 65001 }, "consent_required"],
+    [{ errorCode: "interaction_required", errorNo: 50076, claims: "{}" }, "claims_challenge"],
+    [{ errorCode: "invalid_grant", subError: "basic_action", claims: "{}" }, "claims_challenge"],
+    [
+      { errorCode: "invalid_grant", subError: "message_only", errorNo: 53003, claims: "{}" },
+      "blocked_by_policy",
+    ],
+    [
+      { errorCode: "interaction_required", errorMessage: "AADSTS53003: Access has been blocked" },
+      "blocked_by_policy",
+    ],
+    [{ errorCode: "invalid_client", errorNo: 7000222 }, "portal_misconfigured"],
+    [
+      { errorCode: "invalid_client", errorMessage: "AADSTS7000215: Invalid" },
+      "portal_misconfigured",
+    ],
     [{ errorCode: "network_error" }, "graph_unreachable"],
   ])("maps %o to %s", (error, code) => {
     const mapped = mapMsalError(error);
@@ -26,8 +38,29 @@ describe("mapMsalError", () => {
     expect((mapped as AuthError).code).toBe(code);
   });
 
+  it("hands the claims and the permission on, and nothing else", () => {
+    const claims = '{"access_token":{"capolids":{"essential":true,"values":["p"]}}}';
+    const challenge = mapMsalError({
+      errorCode: "invalid_grant",
+      subError: "basic_action",
+      claims,
+    });
+    expect((challenge as AuthError).details).toEqual({ claims });
+    const consent = mapMsalError({ errorCode: "consent_required" }, "User.ReadWrite.All");
+    expect((consent as AuthError).details).toEqual({ permission: "User.ReadWrite.All" });
+  });
+
+  it("logs a refused credential once, naming the variables", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    mapMsalError({ errorCode: "invalid_client", errorNo: 700027 });
+    mapMsalError({ errorCode: "invalid_client", errorNo: 700027 });
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(String(log.mock.calls[0]?.[0])).toMatch(/AADSTS700027.*ENTRA_CLIENT_SECRET/);
+    log.mockRestore();
+  });
+
   it("leaves other failures as they are", () => {
-    const unknown = { errorCode: "invalid_client" };
+    const unknown = { errorCode: "server_error" };
     expect(mapMsalError(unknown)).toBe(unknown);
     const plain = new Error("boom");
     expect(mapMsalError(plain)).toBe(plain);
@@ -77,15 +110,23 @@ describe("acquireGraphTokenOnBehalfOf against a local token endpoint", () => {
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  function client() {
+  function client(limits?: { maxEntries: number; maxAgeMs: number }) {
     const authority = localTenantAuthority(TENANT);
-    return createConfidentialClient({
-      clientId: CLIENT,
-      clientSecret: "local-tenant-secret-not-for-production",
-      authority,
-      knownAuthorities: [new URL(authority).host],
-      authorityMetadata: JSON.stringify(localTenantMetadata(origin, TENANT, authority)),
-    });
+    return createOnBehalfOfClient(
+      {
+        clientId: CLIENT,
+        credential: {
+          kind: "secret",
+          variable: "ENTRA_CLIENT_SECRET",
+          secret: "local-tenant-secret-not-for-production",
+        },
+        authority,
+        knownAuthorities: [new URL(authority).host],
+        authorityMetadata: JSON.stringify(localTenantMetadata(origin, TENANT, authority)),
+        graphResource: "https://graph.microsoft.com",
+      },
+      limits,
+    );
   }
 
   it("exchanges the portal token over http via authority metadata, asks for one Graph scope, and caches", async () => {
@@ -116,6 +157,26 @@ describe("acquireGraphTokenOnBehalfOf against a local token endpoint", () => {
     expect(form.get("client_id")).toBe(CLIENT);
     expect(form.get("scope")?.split(" ")).toContain("https://graph.microsoft.com/User.Invite.All");
     expect(form.get("scope")).not.toMatch(/User\.Read(Write)?\.All/);
+  });
+
+  it("keeps msal-node's cache empty and its own bounded by size", async () => {
+    const issuer = await createTestIssuer({
+      issuer: `${localTenantAuthority(TENANT)}/v2.0`,
+      audience: CLIENT,
+      tenantId: TENANT,
+    });
+    const application = client({ maxEntries: 3, maxAgeMs: 60_000 });
+    for (let person = 0; person < 5; person++) {
+      const assertion = await issuer.sign({ oid: `00000000-0000-4000-8000-00000000000${person}` });
+      await acquireGraphTokenOnBehalfOf({ rawToken: assertion }, "User.Read", application);
+    }
+    expect(application.tokens.size).toBe(3);
+    const msalCache = JSON.parse(application.msal.getTokenCache().serialize()) as {
+      AccessToken: object;
+      Account: object;
+    };
+    expect(Object.keys(msalCache.AccessToken)).toHaveLength(0);
+    expect(Object.keys(msalCache.Account)).toHaveLength(0);
   });
 
   it("maps a refused exchange to session_expired", async () => {

@@ -1,115 +1,87 @@
-import { ConfidentialClientApplication, LogLevel } from "@azure/msal-node";
+import { createHash } from "node:crypto";
+import type { ConfidentialClientApplication } from "@azure/msal-node";
 import { getServerConfig, type ServerConfig } from "@/lib/config/server-config";
-import { AuthError } from "./auth-error";
+import { BoundedCache } from "./bounded-cache";
 import type { Caller } from "./caller";
+import { createConfidentialClient } from "./confidential-client";
 import { graphScope, type GraphPermission } from "./graph-permissions";
+import { mapMsalError } from "./msal-failure";
 
-type ClientConfig = Pick<
-  ServerConfig,
-  "clientId" | "clientSecret" | "authority" | "knownAuthorities" | "authorityMetadata"
->;
+export { createConfidentialClient } from "./confidential-client";
+export { mapMsalError } from "./msal-failure";
 
-let application: { client: ConfidentialClientApplication; config: ServerConfig } | undefined;
+/** Graph tokens kept per (person's token, permission); a token is dropped 2 minutes before it expires. */
+const OBO_CACHE_LIMITS = { maxEntries: 1_000, maxAgeMs: 30 * 60_000 };
+const EXPIRY_MARGIN_MS = 2 * 60_000;
 
-export function createConfidentialClient(config: ClientConfig): ConfidentialClientApplication {
-  return new ConfidentialClientApplication({
-    auth: {
-      clientId: config.clientId,
-      clientSecret: config.clientSecret,
-      authority: config.authority,
-      // For the local tenant: trust the never-contacted https authority and use the given metadata,
-      // so msal-node neither rejects http endpoints nor tries online discovery (docs/graph-behaviour.md#authority-and-discovery).
-      ...(config.knownAuthorities.length > 0 ? { knownAuthorities: config.knownAuthorities } : {}),
-      ...(config.authorityMetadata ? { authorityMetadata: config.authorityMetadata } : {}),
-    },
-    system: {
-      loggerOptions: {
-        piiLoggingEnabled: false,
-        logLevel: LogLevel.Warning,
-        loggerCallback: (level, message) => {
-          if (level === LogLevel.Error) console.error(`[msal] ${message}`);
-        },
-      },
-    },
-  });
+export type OnBehalfOfClient = {
+  msal: ConfidentialClientApplication;
+  graphResource: string;
+  tokens: BoundedCache<string>;
+};
+
+export function createOnBehalfOfClient(
+  config: Parameters<typeof createConfidentialClient>[0] & Pick<ServerConfig, "graphResource">,
+  limits: { maxEntries: number; maxAgeMs: number } = OBO_CACHE_LIMITS,
+): OnBehalfOfClient {
+  return {
+    msal: createConfidentialClient(config),
+    graphResource: config.graphResource,
+    tokens: new BoundedCache<string>(limits),
+  };
 }
 
-/** One application per process: its in-memory cache is what makes repeated OBO calls cheap. */
-function getConfidentialClient(): ConfidentialClientApplication {
+let application: { client: OnBehalfOfClient; config: ServerConfig } | undefined;
+
+/** One client per process: its bounded cache is what makes repeated OBO calls cheap. */
+function getOnBehalfOfClient(): OnBehalfOfClient {
   const config = getServerConfig();
   if (application?.config !== config)
-    application = { client: createConfidentialClient(config), config };
+    application = { client: createOnBehalfOfClient(config), config };
   return application.client;
 }
 
-const SESSION_EXPIRED_CODES = new Set([
-  "invalid_grant",
-  "interaction_required",
-  "login_required",
-  "bad_token",
-  "interrupted_user",
-]);
-const UNREACHABLE_CODES = new Set([
-  "network_error",
-  "no_network_connectivity",
-  "endpoints_resolution_error",
-  "openid_config_error",
-  "temporarily_unavailable",
-]);
-
-type MsalFailure = { errorCode: string; subError?: string };
-
-// Duck-typed: msal-node's error classes come from msal-common, which a bundler may load twice.
-function isMsalFailure(error: unknown): error is MsalFailure {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    typeof (error as MsalFailure).errorCode === "string"
-  );
-}
-
-/** Translates msal-node failures into the portal's error codes; unknown failures are returned as they are. */
-export function mapMsalError(error: unknown): unknown {
-  if (!isMsalFailure(error)) return error;
-  // Missing admin consent arrives as invalid_grant with suberror consent_required: signing in again would not help.
-  if (error.errorCode === "consent_required" || error.subError === "consent_required") {
-    return new AuthError("forbidden", "The portal lacks consent for this Graph permission", {
-      cause: error,
-    });
-  }
-  if (SESSION_EXPIRED_CODES.has(error.errorCode)) {
-    return new AuthError("session_expired", "The on-behalf-of exchange was refused", {
-      cause: error,
-    });
-  }
-  if (UNREACHABLE_CODES.has(error.errorCode)) {
-    return new AuthError("graph_unreachable", "The identity platform could not be reached", {
-      cause: error,
-    });
-  }
-  return error;
+function cacheKey(assertion: string, scope: string): string {
+  // A hash, so the cache holds no usable credential as a key.
+  return createHash("sha256").update(assertion).update("\n").update(scope).digest("base64url");
 }
 
 /**
  * Exchanges the caller's portal-API token for a Graph token with exactly one delegated permission.
- * The Graph token is opaque to us and never leaves the server (docs/graph-behaviour.md#graph-tokens).
+ * The Graph token is opaque to us and never leaves the server (docs/graph-behaviour.md#graph-tokens). msal-node's own cache
+ * grows with every person and is never evicted, so it is emptied after each exchange and this
+ * bounded cache stands in front of it.
  */
 export async function acquireGraphTokenOnBehalfOf(
   caller: Pick<Caller, "rawToken">,
   permission: GraphPermission,
-  client: ConfidentialClientApplication = getConfidentialClient(),
+  client: OnBehalfOfClient = getOnBehalfOfClient(),
 ): Promise<string> {
   if (!caller.rawToken)
     throw new Error("acquireGraphTokenOnBehalfOf needs the caller from validateAccessToken");
+  const scope = graphScope(permission, client.graphResource);
+  const key = cacheKey(caller.rawToken, scope);
+  const cached = client.tokens.get(key);
+  if (cached) return cached;
   let result;
   try {
-    result = await client.acquireTokenOnBehalfOf({
+    result = await client.msal.acquireTokenOnBehalfOf({
       oboAssertion: caller.rawToken,
-      scopes: [graphScope(permission)],
+      scopes: [scope],
+      skipCache: true,
     });
   } catch (error) {
-    throw mapMsalError(error);
+    throw mapMsalError(error, permission);
+  } finally {
+    client.msal.clearCache();
   }
   if (!result?.accessToken) throw new Error("The on-behalf-of exchange returned no access token");
+  const expiresAt = result.expiresOn ? result.expiresOn.getTime() - EXPIRY_MARGIN_MS : undefined;
+  client.tokens.set(key, result.accessToken, expiresAt);
   return result.accessToken;
+}
+
+/** Entries in the process's on-behalf-of cache (for the benchmark and tests). */
+export function onBehalfOfCacheSize(): number {
+  return application?.client.tokens.size ?? 0;
 }

@@ -1,16 +1,21 @@
 import type { Caller } from "./caller";
 
-/** Directory role template ids as they appear in the `wids` claim (docs/graph-behaviour.md#directory-roles). */
+/** Directory role template ids as they appear in the `wids` claim and in Graph's roleTemplateId. */
 export const DIRECTORY_ROLES = {
   globalAdministrator: "62e90394-69f5-4237-9190-012177145e10",
   userAdministrator: "fe930be7-5e62-47db-91af-98c3a49a38b1",
   helpdeskAdministrator: "729827e3-9c14-49f7-bb1b-9608f156bbb8",
   guestInviter: "95e79109-95c0-4d8e-aee3-d01accf2d47b",
+  privilegedRoleAdministrator: "e8611ab8-c189-46e8-94e1-60213ab1f814",
+  cloudApplicationAdministrator: "158c047a-c907-4556-b7ef-446551a6b5f7",
 } as const;
 
 /** App roles defined in the portal's app registration (docs/app-registration.md). */
 export const APP_ROLES = {
-  resetRedemption: "Guests.ResetRedemption",
+  /** Sees everyone's history, redeem links and bulk jobs: only what the portal itself controls. */
+  oversee: "Invitations.Oversee",
+  /** The role's earlier name; still honoured for oversight, never for resets. */
+  legacyResetRedemption: "Guests.ResetRedemption",
 } as const;
 
 /** Passes when the caller holds any one of the listed app roles or directory roles. */
@@ -19,19 +24,29 @@ export type RoleRequirement = {
   anyDirectoryRole?: readonly string[];
 };
 
-export function hasRequiredRole(
+/** What the token alone grants: app roles, and directory roles when the token carries `wids`. */
+export function grantedByToken(
   caller: Pick<Caller, "roles" | "wids">,
   requirement: RoleRequirement,
 ): boolean {
   return (
     (requirement.anyAppRole ?? []).some((role) => caller.roles.includes(role)) ||
-    (requirement.anyDirectoryRole ?? []).some((role) => caller.wids.includes(role))
+    grantedByDirectoryRoles(caller.wids, requirement)
   );
 }
 
-/** Graph allows a redemption reset only to these directory roles; the app role lets admins delegate the button. */
+export function grantedByDirectoryRoles(
+  directoryRoles: readonly string[],
+  requirement: RoleRequirement,
+): boolean {
+  return (requirement.anyDirectoryRole ?? []).some((role) => directoryRoles.includes(role));
+}
+
+/**
+ * Graph allows a redemption reset only to these directory roles, so only they see the button; an app
+ * role cannot make Graph accept it (docs/app-registration.md).
+ */
 export const RESET_REDEMPTION_ROLES: RoleRequirement = {
-  anyAppRole: [APP_ROLES.resetRedemption],
   anyDirectoryRole: [
     DIRECTORY_ROLES.helpdeskAdministrator,
     DIRECTORY_ROLES.userAdministrator,
@@ -43,8 +58,16 @@ export const RESET_REDEMPTION_ROLES: RoleRequirement = {
  * Who oversees everyone's invitations in the portal: everyone's history, pending links and bulk jobs
  * (redeem links included). The portal's own rule; Graph still decides every call it is asked to make.
  */
-export const OVERSIGHT_ROLES: RoleRequirement = RESET_REDEMPTION_ROLES;
+export const OVERSIGHT_ROLES: RoleRequirement = {
+  anyAppRole: [APP_ROLES.oversee, APP_ROLES.legacyResetRedemption],
+  anyDirectoryRole: RESET_REDEMPTION_ROLES.anyDirectoryRole ?? [],
+};
 
-export function overseesAllInvitations(caller: Pick<Caller, "roles" | "wids">): boolean {
-  return hasRequiredRole(caller, OVERSIGHT_ROLES);
-}
+/** Who may grant tenant-wide consent, and so is shown the admin-consent link. */
+export const ADMIN_CONSENT_ROLES: RoleRequirement = {
+  anyDirectoryRole: [
+    DIRECTORY_ROLES.globalAdministrator,
+    DIRECTORY_ROLES.privilegedRoleAdministrator,
+    DIRECTORY_ROLES.cloudApplicationAdministrator,
+  ],
+};

@@ -1,12 +1,17 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { getServerConfig, type ServerConfig } from "@/lib/config/server-config";
+import { discoverIssuer, type IssuerRules } from "./authority-discovery";
 import { AuthError } from "./auth-error";
 import { callerFromClaims, parseCallerClaims, type Caller } from "./caller";
 
-type TokenRules = Pick<
-  ServerConfig,
-  "issuer" | "apiAudiences" | "tenantId" | "apiScopeName" | "jwksUri"
->;
+export type TokenRules = Pick<ServerConfig, "apiAudiences" | "tenantId" | "apiScopeName"> &
+  IssuerRules;
+
+/** The configured audiences, tenant and scope, with the issuer and keys from discovery. */
+export async function configuredTokenRules(): Promise<TokenRules> {
+  const config = getServerConfig();
+  return { ...config, ...(await discoverIssuer(config)) };
+}
 
 // Entra's nbf is the issue time: a server clock a few seconds behind would refuse fresh tokens.
 const CLOCK_TOLERANCE_SECONDS = 30;
@@ -38,12 +43,21 @@ function isRejection(error: unknown): boolean {
  */
 export async function validateAccessToken(
   token: unknown,
-  rules: TokenRules = getServerConfig(),
-  keySet: JWTVerifyGetKey = keySetFor(rules.jwksUri),
+  givenRules?: TokenRules,
+  givenKeySet?: JWTVerifyGetKey,
 ): Promise<Caller> {
   if (typeof token !== "string" || token.trim() === "") {
     throw new AuthError("unauthenticated", "No access token");
   }
+  let rules: TokenRules;
+  try {
+    rules = givenRules ?? (await configuredTokenRules());
+  } catch (error) {
+    throw new AuthError("graph_unreachable", "The authority's discovery document is unavailable", {
+      cause: error,
+    });
+  }
+  const keySet = givenKeySet ?? keySetFor(rules.jwksUri);
   let payload: unknown;
   try {
     ({ payload } = await jwtVerify(token, keySet, {

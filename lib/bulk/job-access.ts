@@ -1,6 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { overseesAllInvitations } from "@/lib/auth/roles";
+import { overseesAllInvitations } from "@/lib/auth/caller-roles";
 import { getStore, type BulkJobRecord, type InvitationStore } from "@/lib/db";
 import { ActionFailure } from "@/lib/server-action/action-failure";
 import { ensureBulkWorker } from "./worker";
@@ -17,7 +17,7 @@ export async function jobFor(
   const store = await getStore();
   const job = await store.jobs.getJob(jobId);
   const allowed =
-    job && (job.ownerOid === caller.oid || (access === "view" && overseesAllInvitations(caller)));
+    job && (job.ownerOid === caller.oid || (access === "view" && (await overseesAllInvitations(caller))));
   if (!job || !allowed) throw new ActionFailure("forbidden");
   return { store, job };
 }

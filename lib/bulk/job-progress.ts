@@ -1,6 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { overseesAllInvitations } from "@/lib/auth/roles";
+import { overseesAllInvitations } from "@/lib/auth/caller-roles";
 import { getStore } from "@/lib/db";
 import { jobFor, refreshOwnerToken } from "./job-access";
 import type { RowsPageInput } from "./job-input";
@@ -54,7 +54,7 @@ export async function jobResults(caller: Caller, jobId: string): Promise<BulkJob
 
 /** The caller's latest jobs, or everyone's for those who oversee all invitations. */
 export async function jobsFor(caller: Caller): Promise<BulkJobSummary[]> {
-  const everyone = overseesAllInvitations(caller);
+  const everyone = await overseesAllInvitations(caller);
   const jobs = await (
     await getStore()
   ).jobs.listJobs({ limit: JOBS_LISTED, ...(everyone ? {} : { ownerOid: caller.oid }) });

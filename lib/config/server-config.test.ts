@@ -7,7 +7,13 @@ import { validateConfigurationAtStart } from "./validate-at-start";
 
 const TENANT = "11111111-2222-4333-8444-555555555555";
 const CLIENT = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
-const real = { ENTRA_TENANT_ID: TENANT, ENTRA_CLIENT_ID: CLIENT, ENTRA_CLIENT_SECRET: "s3cret" };
+const CURSOR_KEY = "a-dedicated-random-cursor-signing-key-0123456789";
+const real = {
+  ENTRA_TENANT_ID: TENANT,
+  ENTRA_CLIENT_ID: CLIENT,
+  ENTRA_CLIENT_SECRET: "s3cret",
+  CURSOR_SIGNING_KEY: CURSOR_KEY,
+};
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
   try {
@@ -25,14 +31,14 @@ describe("parseServerConfig for a real tenant", () => {
     expect(config).toMatchObject({
       tenantId: TENANT,
       clientId: CLIENT,
-      clientSecret: "s3cret",
+      credential: { kind: "secret", secret: "s3cret" },
       apiScope: `api://${CLIENT}/access_as_user`,
       apiScopeName: "access_as_user",
       authority: `https://login.microsoftonline.com/${TENANT}`,
       knownAuthorities: [],
-      issuer: `https://login.microsoftonline.com/${TENANT}/v2.0`,
-      jwksUri: `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`,
+      discoveryUrl: `https://login.microsoftonline.com/${TENANT}/v2.0/.well-known/openid-configuration`,
       graphBaseUrl: "https://graph.microsoft.com",
+      graphResource: "https://graph.microsoft.com",
       defaultRedirectUrl: `https://myapps.microsoft.com/?tenantid=${TENANT}`,
     });
     expect(config.authorityMetadata).toBeUndefined();
@@ -51,20 +57,64 @@ describe("parseServerConfig for a real tenant", () => {
     });
     expect(config.apiScopeName).toBe("invite");
     expect(config.apiAudiences).toContain("https://contoso.com/portal");
-    expect(config.issuer).toBe(`https://login.microsoftonline.us/${TENANT}/v2.0`);
+    expect(config.discoveryUrl).toBe(
+      `https://login.microsoftonline.us/${TENANT}/v2.0/.well-known/openid-configuration`,
+    );
     expect(config.graphBaseUrl).toBe("https://graph.microsoft.us");
+    expect(config.graphResource).toBe("https://graph.microsoft.us");
     expect(config.defaultRedirectUrl).toBe("https://apps.contoso.com/welcome");
     expect(config.localTenantUrl).toBeUndefined();
   });
 
-  it("expects the tenant id in the issuer even when the authority names the tenant by domain", () => {
+  it("reads the issuer from the authority's discovery document, even when it names the tenant by domain", () => {
     const config = parseServerConfig({
       ...real,
       ENTRA_AUTHORITY: "https://login.microsoftonline.com/contoso.onmicrosoft.com",
     });
     expect(config.authority).toBe("https://login.microsoftonline.com/contoso.onmicrosoft.com");
-    expect(config.issuer).toBe(`https://login.microsoftonline.com/${TENANT}/v2.0`);
-    expect(config.jwksUri).toBe(`https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`);
+    expect(config.discoveryUrl).toBe(
+      "https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration",
+    );
+  });
+
+  it("takes the Graph scope resource from GRAPH_RESOURCE when the base URL is not the resource", () => {
+    const config = parseServerConfig({
+      ...real,
+      GRAPH_BASE_URL: "https://dod-graph.microsoft.us",
+      GRAPH_RESOURCE: "https://dod-graph.microsoft.us/",
+    });
+    expect(config.graphResource).toBe("https://dod-graph.microsoft.us");
+  });
+
+  it("keys cursors with a key derived from CURSOR_SIGNING_KEY, never the client secret", () => {
+    const config = parseServerConfig(real);
+    expect(config.cursorSigningKey).not.toContain("s3cret");
+    expect(config.cursorSigningKey).not.toBe(CURSOR_KEY);
+    expect(parseServerConfig({ ...real, ENTRA_CLIENT_SECRET: "other" }).cursorSigningKey).toBe(
+      config.cursorSigningKey,
+    );
+  });
+
+  it("asks for exactly one client credential", () => {
+    expect(problemsOf({ ...real, ENTRA_CLIENT_ASSERTION_FILE: "/var/run/secrets/token" })).toEqual([
+      expect.stringMatching(/ENTRA_CLIENT_SECRET and ENTRA_CLIENT_ASSERTION_FILE are set together/),
+    ]);
+    const { ENTRA_CLIENT_SECRET: _secret, ...noSecret } = real;
+    expect(problemsOf(noSecret)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^No client credential: set one of ENTRA_CLIENT_SECRET/),
+      ]),
+    );
+    expect(problemsOf({ ...noSecret, AZURE_FEDERATED_TOKEN_FILE: "/nowhere/token" })).toEqual([
+      expect.stringMatching(/^AZURE_FEDERATED_TOKEN_FILE is malformed: the file cannot be read/),
+    ]);
+    expect(problemsOf({ ...noSecret, ENTRA_CLIENT_CERTIFICATE_PATH: "/nowhere/cert.pem" })).toEqual(
+      [
+        expect.stringMatching(
+          /^ENTRA_CLIENT_CERTIFICATE_PATH is malformed: the file cannot be read/,
+        ),
+      ],
+    );
   });
 
   it("names every missing variable", () => {
@@ -73,7 +123,8 @@ describe("parseServerConfig for a real tenant", () => {
       expect.arrayContaining([
         expect.stringMatching(/^ENTRA_TENANT_ID is missing/),
         expect.stringMatching(/^ENTRA_CLIENT_ID is missing/),
-        expect.stringMatching(/^ENTRA_CLIENT_SECRET is missing/),
+        expect.stringMatching(/^CURSOR_SIGNING_KEY is missing/),
+        expect.stringMatching(/^No client credential/),
         expect.stringMatching(/LOCAL_TENANT_URL/),
       ]),
     );
@@ -89,6 +140,8 @@ describe("parseServerConfig for a real tenant", () => {
     ["DEFAULT_REDIRECT_URL", "http://apps.contoso.com"],
     ["DEFAULT_REDIRECT_URL", "/relative"],
     ["LOCAL_TENANT_URL", "ftp://127.0.0.1"],
+    ["CURSOR_SIGNING_KEY", "too-short"],
+    ["GRAPH_RESOURCE", "http://graph.microsoft.com"],
   ])("reports %s=%s as malformed", (name, value) => {
     const problems = problemsOf({ ...real, [name]: value });
     expect(problems).toEqual([
@@ -109,12 +162,12 @@ describe("parseServerConfig for the local tenant", () => {
     expect(config).toMatchObject({
       tenantId: tid,
       clientId: LOCAL_TENANT.clientId,
-      clientSecret: LOCAL_TENANT.clientSecret,
+      credential: { kind: "secret", secret: LOCAL_TENANT.clientSecret },
       authority: `https://login.local-tenant.invalid/${tid}`,
       knownAuthorities: ["login.local-tenant.invalid"],
-      issuer: `https://login.local-tenant.invalid/${tid}/v2.0`,
-      jwksUri: `http://127.0.0.1:4010/${tid}/discovery/v2.0/keys`,
+      discoveryUrl: `http://127.0.0.1:4010/${tid}/v2.0/.well-known/openid-configuration`,
       graphBaseUrl: "http://127.0.0.1:4010",
+      graphResource: "https://graph.microsoft.com",
       localTenantUrl: "http://127.0.0.1:4010",
     });
     expect(JSON.parse(config.authorityMetadata ?? "{}")).toEqual({
@@ -129,8 +182,10 @@ describe("parseServerConfig for the local tenant", () => {
   it("lets the tenant identity be overridden", () => {
     const config = parseServerConfig({ LOCAL_TENANT_URL: "http://127.0.0.1:4999", ...real });
     expect(config.authority).toBe(`https://login.local-tenant.invalid/${TENANT}`);
-    expect(config.jwksUri).toBe(`http://127.0.0.1:4999/${TENANT}/discovery/v2.0/keys`);
-    expect(config.clientSecret).toBe("s3cret");
+    expect(config.discoveryUrl).toBe(
+      `http://127.0.0.1:4999/${TENANT}/v2.0/.well-known/openid-configuration`,
+    );
+    expect(config.credential).toMatchObject({ kind: "secret", secret: "s3cret" });
   });
 });
 

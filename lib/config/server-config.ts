@@ -1,11 +1,15 @@
+import { hkdfSync } from "node:crypto";
+import { selectClientCredential, type ClientCredential } from "./client-credential";
 import { ConfigurationError } from "./configuration-error";
 import { ENV_EXPECTATIONS, envSchema, type EnvName, type ParsedEnv } from "./env-schema";
 import { LOCAL_TENANT, localTenantAuthority, localTenantMetadata } from "./local-tenant";
 
+export type { ClientCredential } from "./client-credential";
+
 export type ServerConfig = {
   tenantId: string;
   clientId: string;
-  clientSecret: string;
+  credential: ClientCredential;
   /** Full scope the browser requests, e.g. api://<client id>/access_as_user. */
   apiScope: string;
   /** The scope's short name as it appears in the token's `scp` claim, e.g. access_as_user. */
@@ -15,10 +19,16 @@ export type ServerConfig = {
   authority: string;
   knownAuthorities: string[];
   authorityMetadata?: string;
-  /** v2 issuer the access tokens must carry. */
-  issuer: string;
-  jwksUri: string;
+  /**
+   * Where the token issuer and signing keys are published. The issuer is read from it, never built
+   * from the login host: clouds such as China issue tokens from another host (docs/national-clouds.md).
+   */
+  discoveryUrl: string;
   graphBaseUrl: string;
+  /** The resource Graph scopes name: `{graphResource}/User.Invite.All`. */
+  graphResource: string;
+  /** Keys the pending list's cursors (HKDF of CURSOR_SIGNING_KEY), never the client credential. */
+  cursorSigningKey: string;
   defaultRedirectUrl: string;
   /** Set when the portal runs against the local tenant (the emulator). */
   localTenantUrl?: string;
@@ -29,8 +39,10 @@ type Environment = Record<string, string | undefined>;
 const REQUIRED_FOR_REAL_TENANT: EnvName[] = [
   "ENTRA_TENANT_ID",
   "ENTRA_CLIENT_ID",
-  "ENTRA_CLIENT_SECRET",
+  "CURSOR_SIGNING_KEY",
 ];
+const LOCAL_TENANT_CURSOR_KEY = "local-tenant-cursor-key-not-for-production";
+const PUBLIC_GRAPH = "https://graph.microsoft.com";
 
 function describe(name: EnvName, env: Environment): string {
   const present = (env[name] ?? "").trim() !== "";
@@ -41,31 +53,43 @@ function resourceOf(scope: string): string {
   return scope.slice(0, scope.lastIndexOf("/"));
 }
 
-function build(parsed: ParsedEnv): ServerConfig {
+/** One dedicated secret can key several signatures; each purpose gets its own derived key. */
+function deriveKey(secret: string, purpose: string): string {
+  return Buffer.from(hkdfSync("sha256", secret, "guest-invitations-portal", purpose, 32)).toString(
+    "base64url",
+  );
+}
+
+function build(parsed: ParsedEnv, credential: ClientCredential): ServerConfig {
   const local = parsed.LOCAL_TENANT_URL;
   const tenantId = parsed.ENTRA_TENANT_ID ?? LOCAL_TENANT.tenantId;
   const clientId = parsed.ENTRA_CLIENT_ID ?? LOCAL_TENANT.clientId;
-  const clientSecret = parsed.ENTRA_CLIENT_SECRET ?? LOCAL_TENANT.clientSecret;
   const apiScope = parsed.ENTRA_API_SCOPE ?? `api://${clientId}/access_as_user`;
   const authority =
     parsed.ENTRA_AUTHORITY ??
     (local ? localTenantAuthority(tenantId) : `https://login.microsoftonline.com/${tenantId}`);
   const metadata = local ? localTenantMetadata(local, tenantId, authority) : undefined;
-
+  const graphBaseUrl = parsed.GRAPH_BASE_URL ?? local ?? PUBLIC_GRAPH;
   return {
     tenantId,
     clientId,
-    clientSecret,
+    credential,
     apiScope,
     apiScopeName: apiScope.slice(apiScope.lastIndexOf("/") + 1),
     apiAudiences: [...new Set([clientId, `api://${clientId}`, resourceOf(apiScope)])],
     authority,
     knownAuthorities: local ? [new URL(authority).host] : [],
     ...(metadata ? { authorityMetadata: JSON.stringify(metadata) } : {}),
-    // Tokens name the tenant by id even when the authority names it by domain.
-    issuer: metadata?.issuer ?? `${new URL(authority).origin}/${tenantId}/v2.0`,
-    jwksUri: metadata?.jwks_uri ?? `${new URL(authority).origin}/${tenantId}/discovery/v2.0/keys`,
-    graphBaseUrl: parsed.GRAPH_BASE_URL ?? local ?? "https://graph.microsoft.com",
+    discoveryUrl: local
+      ? `${local}/${tenantId}/v2.0/.well-known/openid-configuration`
+      : `${authority}/v2.0/.well-known/openid-configuration`,
+    graphBaseUrl,
+    // The local tenant serves Graph over http, but its tokens name the public Graph resource.
+    graphResource: parsed.GRAPH_RESOURCE ?? (local ? PUBLIC_GRAPH : new URL(graphBaseUrl).origin),
+    cursorSigningKey: deriveKey(
+      parsed.CURSOR_SIGNING_KEY ?? LOCAL_TENANT_CURSOR_KEY,
+      "pending-list cursor",
+    ),
     defaultRedirectUrl:
       parsed.DEFAULT_REDIRECT_URL ?? `https://myapps.microsoft.com/?tenantid=${tenantId}`,
     ...(local ? { localTenantUrl: local } : {}),
@@ -80,15 +104,29 @@ export function parseServerConfig(env: Environment): ServerConfig {
   for (const issue of result.error?.issues ?? []) {
     problems.add(describe(issue.path[0] as EnvName, env));
   }
+  let missingSomething = false;
   if (!localTenant) {
     const missing = REQUIRED_FOR_REAL_TENANT.filter((name) => (env[name] ?? "").trim() === "");
     for (const name of missing) problems.add(describe(name, env));
-    if (missing.length > 0) {
-      problems.add("Or set LOCAL_TENANT_URL to run against the local tenant (npm run tenant).");
-    }
+    missingSomething = missing.length > 0;
   }
-  if (!result.success || problems.size > 0) throw new ConfigurationError([...problems]);
-  return build(result.data);
+  let credential: ClientCredential | undefined;
+  if (result.success) {
+    const selected = selectClientCredential(
+      result.data,
+      localTenant ? LOCAL_TENANT.clientSecret : undefined,
+    );
+    for (const problem of selected.problems) problems.add(problem);
+    credential = selected.credential;
+    missingSomething ||= selected.missing === true;
+  }
+  if (!localTenant && missingSomething) {
+    problems.add("Or set LOCAL_TENANT_URL to run against the local tenant (npm run tenant).");
+  }
+  if (!result.success || problems.size > 0 || !credential) {
+    throw new ConfigurationError([...problems]);
+  }
+  return build(result.data, credential);
 }
 
 let memoised: ServerConfig | undefined;

@@ -1,5 +1,5 @@
 import "server-only";
-import { getServerConfig } from "@/lib/config/server-config";
+import { discoverIssuer } from "@/lib/auth/authority-discovery";
 import { getStore } from "@/lib/db";
 
 export type CheckResult = { ok: boolean; detail?: string };
@@ -43,7 +43,7 @@ async function checkDatabase(): Promise<CheckResult> {
 /** Without the tenant's signing keys no token can be validated, so no action can run. */
 async function checkTenantKeys(): Promise<CheckResult> {
   try {
-    const response = await fetch(getServerConfig().jwksUri, {
+    const response = await fetch((await discoverIssuer()).jwksUri, {
       signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
       cache: "no-store",
     });

@@ -52,7 +52,7 @@ export async function historyCsv(
   input: HistoryFilterInput,
 ): Promise<HistoryExport> {
   const store = await getStore();
-  const filter = filterFor(caller, input);
+  const filter = await filterFor(caller, input);
   const records: CsvValue[][] = [];
   let cursor: string | null = null;
   let truncated = false;

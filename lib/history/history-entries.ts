@@ -1,6 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { overseesAllInvitations } from "@/lib/auth/roles";
+import { overseesAllInvitations } from "@/lib/auth/caller-roles";
 import { getStore, InvalidCursorError, type InvitationRecord } from "@/lib/db";
 import { ActionFailure } from "@/lib/server-action/action-failure";
 import { filterFor, type HistoryPageInput } from "./history-filter";
@@ -27,7 +27,7 @@ function toRow(record: InvitationRecord): HistoryRow {
 
 /** Whether the caller sees everyone's history, and the inviters to filter by. */
 export async function historyScope(caller: Caller): Promise<HistoryScope> {
-  if (!overseesAllInvitations(caller)) return { seesAll: false, inviters: [] };
+  if (!(await overseesAllInvitations(caller))) return { seesAll: false, inviters: [] };
   return { seesAll: true, inviters: await (await getStore()).historyInviters() };
 }
 
@@ -40,7 +40,7 @@ export async function historyPage(
     const page = await (
       await getStore()
     ).listHistory({
-      ...filterFor(caller, input),
+      ...(await filterFor(caller, input)),
       limit: input.pageSize,
       cursor: input.cursor ?? null,
     });

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
-import { overseesAllInvitations } from "@/lib/auth/roles";
+import { overseesAllInvitations } from "@/lib/auth/caller-roles";
 import { INVITATION_KINDS, INVITATION_OUTCOMES, type HistoryFilter } from "@/lib/db";
 
 const invalid = { error: "validation.invalid" } as const;
@@ -27,8 +27,8 @@ export const historyPageInput = historyFilterInput.extend({
 export type HistoryPageInput = z.output<typeof historyPageInput>;
 
 /** The caller's filter, narrowed to their own entries unless they may see everyone's. */
-export function filterFor(caller: Caller, input: HistoryFilterInput): HistoryFilter {
-  const inviterOid = overseesAllInvitations(caller) ? input.inviterOid : caller.oid;
+export async function filterFor(caller: Caller, input: HistoryFilterInput): Promise<HistoryFilter> {
+  const inviterOid = (await overseesAllInvitations(caller)) ? input.inviterOid : caller.oid;
   return {
     ...(inviterOid ? { inviterOid } : {}),
     ...(input.guest ? { guestQuery: input.guest } : {}),

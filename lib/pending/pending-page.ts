@@ -35,7 +35,7 @@ export async function pendingInvitationsPage(
     rows: await pendingRows(caller, page.guests),
     nextCursor: page.next ? seal(caller, input, page.next) : null,
     ...(page.count !== undefined ? { count: page.count } : {}),
-    capabilities: pendingCapabilities(caller),
+    capabilities: await pendingCapabilities(caller),
   };
 }
 
@@ -117,7 +117,7 @@ function openCursor(caller: Caller, input: PendingListInput): PendingCursor | nu
     return openPendingCursor(
       input.cursor,
       cursorBinding(caller, input),
-      getServerConfig().clientSecret,
+      getServerConfig().cursorSigningKey,
     );
   } catch (error) {
     if (error instanceof InvalidPendingCursorError) throw new ActionFailure("validation");
@@ -126,5 +126,5 @@ function openCursor(caller: Caller, input: PendingListInput): PendingCursor | nu
 }
 
 function seal(caller: Caller, input: PendingListInput, cursor: PendingCursor): string {
-  return sealPendingCursor(cursor, cursorBinding(caller, input), getServerConfig().clientSecret);
+  return sealPendingCursor(cursor, cursorBinding(caller, input), getServerConfig().cursorSigningKey);
 }

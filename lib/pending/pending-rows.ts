@@ -1,14 +1,17 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { overseesAllInvitations } from "@/lib/auth/roles";
+import { mayResetRedemption, overseesAllInvitations } from "@/lib/auth/caller-roles";
 import { getStore, type GuestInviter } from "@/lib/db";
 import type { PendingGuest } from "@/lib/graph/pending-guests";
 import type { PendingCapabilities, PendingInvitationRow } from "./pending-types";
 
-/** What the caller may do on the pending page, from their validated token. */
-export function pendingCapabilities(caller: Caller): PendingCapabilities {
-  const all = overseesAllInvitations(caller);
-  return { canReset: all, seesAllLinks: all };
+/** What the caller may do on the pending page: from their token, or Graph when it lacks the roles. */
+export async function pendingCapabilities(caller: Caller): Promise<PendingCapabilities> {
+  const [canReset, seesAllLinks] = await Promise.all([
+    mayResetRedemption(caller),
+    overseesAllInvitations(caller),
+  ]);
+  return { canReset, seesAllLinks };
 }
 
 /** Graph's pending guests merged with the history: who invited each, and whether the caller may copy a link. */
@@ -17,7 +20,7 @@ export async function pendingRows(
   guests: PendingGuest[],
 ): Promise<PendingInvitationRow[]> {
   const inviters = await (await getStore()).inviterForGuests(guests.map((guest) => guest.id));
-  const all = overseesAllInvitations(caller);
+  const all = await overseesAllInvitations(caller);
   return guests.map((guest) => {
     const inviter = inviters.get(guest.id);
     return {

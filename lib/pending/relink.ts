@@ -1,7 +1,7 @@
 import "server-only";
 import type { Invitation } from "@microsoft/microsoft-graph-types";
 import type { Caller } from "@/lib/auth/caller";
-import { overseesAllInvitations } from "@/lib/auth/roles";
+import { overseesAllInvitations } from "@/lib/auth/caller-roles";
 import { getServerConfig } from "@/lib/config/server-config";
 import { getStore } from "@/lib/db";
 import {
@@ -22,7 +22,7 @@ export async function redeemLinkFor(
 ): Promise<{ redeemUrl: string | null }> {
   const latest = await (await getStore()).latestRedeemUrlForGuest(guestUserId);
   // Only the newest link still works after a reset, and only its creator (or helpdesk) may read it.
-  if (!latest || (!overseesAllInvitations(caller) && latest.inviterOid !== caller.oid))
+  if (!latest || (!(await overseesAllInvitations(caller)) && latest.inviterOid !== caller.oid))
     return { redeemUrl: null };
   return { redeemUrl: latest.redeemUrl };
 }

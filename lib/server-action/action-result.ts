@@ -8,13 +8,27 @@ export const ACTION_ERROR_CODES = [
   "unauthenticated",
   "validation",
   ...GRAPH_FAILURE_CODES,
+  "claims_challenge",
+  "blocked_by_policy",
+  "consent_required",
+  "portal_misconfigured",
   "duplicate_in_progress",
   "internal",
 ] as const;
 
 export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
 
-export type ActionError = { code: ActionErrorCode; requestId?: string; retryAfterSeconds?: number };
+export type ActionError = {
+  code: ActionErrorCode;
+  requestId?: string;
+  retryAfterSeconds?: number;
+  /** `claims_challenge`: what the browser's next sign-in must satisfy (`acquireTokenRedirect({ claims })`). */
+  claims?: string;
+  /** `consent_required`: the Graph permission without consent, e.g. User.ReadWrite.All. */
+  permission?: string;
+  /** `consent_required`, for people who may grant it: the tenant's admin-consent page. */
+  adminConsentUrl?: string;
+};
 
 /** An i18n key under "validation." with its interpolation values. */
 export type FieldError = { key: string; params?: Record<string, string | number> };

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AuthError } from "@/lib/auth/auth-error";
-import { DIRECTORY_ROLES, RESET_REDEMPTION_ROLES } from "@/lib/auth/roles";
+import { forgetDirectoryRoles } from "@/lib/auth/caller-roles";
+import { DIRECTORY_ROLES, OVERSIGHT_ROLES, RESET_REDEMPTION_ROLES } from "@/lib/auth/roles";
+import { LOCAL_TENANT } from "@/lib/config/local-tenant";
 import { GraphFailure } from "@/lib/graph/graph-failure";
 import { ActionFailure } from "./action-failure";
 import { createAction } from "./create-action";
@@ -12,7 +14,16 @@ beforeAll(async () => {
   tenant = await startScriptedLocalTenant();
 });
 afterAll(() => tenant.close());
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  tenant.reset();
+  forgetDirectoryRoles();
+});
+
+const directoryRoles = (...roleTemplateIds: string[]) => ({
+  status: 200,
+  body: { value: roleTemplateIds.map((roleTemplateId) => ({ roleTemplateId })) },
+});
 
 const now = () => Math.floor(Date.now() / 1000);
 const schema = z.object({
@@ -78,21 +89,43 @@ describe("createAction", () => {
     expect(tenant.received).toHaveLength(0);
   });
 
-  it("refuses a caller without a required role", async () => {
+  it("refuses a caller without a required role, neither in the token nor in Graph", async () => {
+    tenant.answer(directoryRoles(DIRECTORY_ROLES.guestInviter));
     const { handler, run } = action(undefined, RESET_REDEMPTION_ROLES);
     expect(await run(await tenant.issuer.sign(), validInput)).toEqual({
       ok: false,
       error: { code: "forbidden" },
     });
     expect(handler).not.toHaveBeenCalled();
+    expect(tenant.received.map((request) => request.url)).toEqual([
+      "/v1.0/me/memberOf/microsoft.graph.directoryRole?$select=roleTemplateId",
+    ]);
   });
 
-  it("admits a caller with a required directory role or app role", async () => {
+  it("admits a directory role from wids without asking Graph", async () => {
     const { run } = action(undefined, RESET_REDEMPTION_ROLES);
     const helpdesk = await tenant.issuer.sign({ wids: [DIRECTORY_ROLES.helpdeskAdministrator] });
-    const delegated = await tenant.issuer.sign({ roles: ["Guests.ResetRedemption"] });
     expect((await run(helpdesk, validInput)).ok).toBe(true);
-    expect((await run(delegated, validInput)).ok).toBe(true);
+    expect(tenant.received).toHaveLength(0);
+  });
+
+  it("admits a directory role the token lacks (no wids, or activated later) from Graph, once per person for a while", async () => {
+    tenant.answer(directoryRoles(DIRECTORY_ROLES.userAdministrator));
+    const { run } = action(undefined, RESET_REDEMPTION_ROLES);
+    expect((await run(await tenant.issuer.sign(), validInput)).ok).toBe(true);
+    expect((await run(await tenant.issuer.sign({ wids: [] }), validInput)).ok).toBe(true);
+    expect(tenant.received).toHaveLength(1);
+    expect(tenant.oboScopes.at(-1)?.split(" ")).toContain("https://graph.microsoft.com/User.Read");
+  });
+
+  it("lets the oversight app role see everything but not reset (Graph would refuse)", async () => {
+    tenant.always(directoryRoles());
+    const delegated = await tenant.issuer.sign({ roles: ["Invitations.Oversee"] });
+    expect((await action(undefined, OVERSIGHT_ROLES).run(delegated, validInput)).ok).toBe(true);
+    expect(await action(undefined, RESET_REDEMPTION_ROLES).run(delegated, validInput)).toEqual({
+      ok: false,
+      error: { code: "forbidden" },
+    });
   });
 
   it("returns field errors keyed by form field, with the schema's i18n keys and params", async () => {
@@ -118,6 +151,16 @@ describe("createAction", () => {
     ],
     ["an on-behalf-of failure", new AuthError("session_expired"), { code: "session_expired" }],
     [
+      "a claims challenge",
+      new AuthError("claims_challenge", "", { details: { claims: '{"access_token":{}}' } }),
+      { code: "claims_challenge", claims: '{"access_token":{}}' },
+    ],
+    [
+      "missing consent, for someone who may not grant it",
+      new AuthError("consent_required", "", { details: { permission: "User.Read.All" } }),
+      { code: "consent_required", permission: "User.Read.All" },
+    ],
+    [
       "an action failure",
       new ActionFailure("duplicate_in_progress"),
       { code: "duplicate_in_progress" },
@@ -127,6 +170,25 @@ describe("createAction", () => {
     expect(await run(await tenant.issuer.sign(), validInput)).toEqual({
       ok: false,
       error: expected,
+    });
+  });
+
+  it("gives administrators who may grant consent the admin-consent link", async () => {
+    const { run } = action(
+      vi.fn(async () =>
+        Promise.reject(
+          new AuthError("consent_required", "", { details: { permission: "User.ReadWrite.All" } }),
+        ),
+      ),
+    );
+    const globalAdmin = await tenant.issuer.sign({ wids: [DIRECTORY_ROLES.globalAdministrator] });
+    expect(await run(globalAdmin, validInput)).toEqual({
+      ok: false,
+      error: {
+        code: "consent_required",
+        permission: "User.ReadWrite.All",
+        adminConsentUrl: `https://login.local-tenant.invalid/${LOCAL_TENANT.tenantId}/adminconsent?client_id=${LOCAL_TENANT.clientId}`,
+      },
     });
   });
 

@@ -1,9 +1,11 @@
 import type { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
-import { hasRequiredRole, type RoleRequirement } from "@/lib/auth/roles";
+import { hasRequiredRole } from "@/lib/auth/caller-roles";
+import type { RoleRequirement } from "@/lib/auth/roles";
 import { validateAccessToken } from "@/lib/auth/validate-access-token";
 import type { ActionResult } from "./action-result";
 import { toActionError } from "./to-action-error";
+import { withAdminConsentLink } from "./admin-consent";
 import { toFieldErrors } from "./field-errors";
 
 export type ActionContext = { caller: Caller };
@@ -18,7 +20,7 @@ export type ActionDefinition<Schema extends z.ZodType, T> = {
    * field errors are reported relative to it so their keys match the form's field names.
    */
   formPath?: string;
-  /** When set, the caller must hold one of these roles (from the validated claims). */
+  /** When set, the caller must hold one of these roles (from the token's claims, else from Graph). */
   requiredRoles?: RoleRequirement;
   /** Only what is specific to the action. Throw ActionFailure, AuthError or GraphFailure for expected failures. */
   handler: (input: z.output<Schema>, context: ActionContext) => Promise<T>;
@@ -34,9 +36,10 @@ export function createAction<Schema extends z.ZodType, T>(
   definition: ActionDefinition<Schema, T>,
 ): ServerAction<T> {
   return async (accessToken, input) => {
+    let caller: Caller | undefined;
     try {
-      const caller = await validateAccessToken(accessToken);
-      if (definition.requiredRoles && !hasRequiredRole(caller, definition.requiredRoles)) {
+      caller = await validateAccessToken(accessToken);
+      if (definition.requiredRoles && !(await hasRequiredRole(caller, definition.requiredRoles))) {
         return { ok: false, error: { code: "forbidden" } };
       }
       const parsed = await definition.schema.safeParseAsync(input);
@@ -49,7 +52,11 @@ export function createAction<Schema extends z.ZodType, T>(
       }
       return { ok: true, data: await definition.handler(parsed.data, { caller }) };
     } catch (error) {
-      return { ok: false, error: toActionError(error, definition.name) };
+      const actionError = toActionError(error, definition.name);
+      return {
+        ok: false,
+        error: caller ? await withAdminConsentLink(actionError, caller) : actionError,
+      };
     }
   };
 }

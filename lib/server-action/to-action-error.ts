@@ -6,7 +6,13 @@ import type { ActionError } from "./action-result";
 /** Expected failures become their code; anything else is `internal` and is logged without its context. */
 export function toActionError(error: unknown, actionName: string): ActionError {
   if (error instanceof ActionFailure) return error.error;
-  if (error instanceof AuthError) return { code: error.code };
+  if (error instanceof AuthError) {
+    return {
+      code: error.code,
+      ...(error.details.claims ? { claims: error.details.claims } : {}),
+      ...(error.details.permission ? { permission: error.details.permission } : {}),
+    };
+  }
   if (error instanceof GraphFailure) {
     return {
       code: error.code,

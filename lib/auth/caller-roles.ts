@@ -1,0 +1,57 @@
+import "server-only";
+import { listMyDirectoryRoleTemplateIds } from "@/lib/graph/my-directory-roles";
+import { BoundedCache } from "./bounded-cache";
+import type { Caller } from "./caller";
+import {
+  grantedByDirectoryRoles,
+  grantedByToken,
+  OVERSIGHT_ROLES,
+  RESET_REDEMPTION_ROLES,
+  type RoleRequirement,
+} from "./roles";
+
+/** A few minutes: a role activated through PIM is honoured soon without asking Graph on every call. */
+const ROLE_CACHE = new BoundedCache<Promise<string[]>>({
+  maxEntries: 1_000,
+  maxAgeMs: 3 * 60_000,
+});
+
+export type DirectoryRoleLookup = (caller: Caller) => Promise<string[]>;
+
+/** The caller's current directory roles from Graph, cached per person (bounded). */
+export const directoryRolesFromGraph: DirectoryRoleLookup = (caller) => {
+  const key = `${caller.tid}:${caller.oid}`;
+  const cached = ROLE_CACHE.get(key);
+  if (cached) return cached;
+  const lookup = listMyDirectoryRoleTemplateIds(caller);
+  ROLE_CACHE.set(key, lookup);
+  lookup.catch(() => ROLE_CACHE.delete(key));
+  return lookup;
+};
+
+/** For tests that change a person's roles between cases. */
+export function forgetDirectoryRoles(): void {
+  ROLE_CACHE.clear();
+}
+
+/**
+ * Roles from the token when it grants the requirement; otherwise from Graph, which also knows roles
+ * the token lacks (no `wids` unless the registration asks for them; PIM activations after sign-in).
+ */
+export async function hasRequiredRole(
+  caller: Caller,
+  requirement: RoleRequirement,
+  lookup: DirectoryRoleLookup = directoryRolesFromGraph,
+): Promise<boolean> {
+  if (grantedByToken(caller, requirement)) return true;
+  if ((requirement.anyDirectoryRole ?? []).length === 0) return false;
+  return grantedByDirectoryRoles(await lookup(caller), requirement);
+}
+
+export function overseesAllInvitations(caller: Caller): Promise<boolean> {
+  return hasRequiredRole(caller, OVERSIGHT_ROLES);
+}
+
+export function mayResetRedemption(caller: Caller): Promise<boolean> {
+  return hasRequiredRole(caller, RESET_REDEMPTION_ROLES);
+}
