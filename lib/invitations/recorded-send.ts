@@ -11,7 +11,14 @@ import {
 } from "@/lib/db";
 import { GraphFailure } from "@/lib/graph/graph-failure";
 import type { SentInvitation } from "@/lib/graph/invitations";
+import { postFailureMayHaveActed } from "@/lib/graph/repeat-rules";
 import { ActionFailure } from "@/lib/server-action/action-failure";
+import {
+  settleOutcome,
+  type AmbiguousSend,
+  type SettleGraph,
+  type Settlement,
+} from "./settle-outcome";
 
 // Every invitation the portal sends (single, regenerate, resend, reset, bulk) is recorded around the
 // Graph call: the attempt before the POST, then its outcome or its error's code. A failure to record
@@ -27,6 +34,8 @@ export type RecordedSend = {
   /** Graph returns it only once (GRAPH-FACTS.md); the history keeps it. */
   redeemUrl: string;
   requestId?: string;
+  /** Graph's answer was lost; asking Graph showed it was sent, and the link is a silent new one. */
+  settled?: true;
 };
 
 /** A successful outcome, with the bulk row's names for its columns. */
@@ -86,11 +95,12 @@ export function attemptOf(
 /**
  * Records the attempt, calls Graph, records the outcome. A key that already succeeded is answered
  * from the history without a second invitation (a double click, a retry after a lost answer); a key
- * whose first request is still running is refused as `duplicate_in_progress`.
+ * whose first request is still running is refused as `duplicate_in_progress`. A POST whose answer was
+ * lost is settled by asking Graph (settle-outcome.ts), never sent again blindly.
  */
 export async function recordedSend(
   attempt: NewAttempt,
-  post: () => Promise<SentInvitation>,
+  graph: SettleGraph,
   store?: InvitationStore,
 ): Promise<RecordedSend> {
   const history = store ?? (await getStore());
@@ -98,16 +108,92 @@ export async function recordedSend(
   if (begun.state === "succeeded") return answerOf(outcomeOfRecord(begun.attempt), null);
   if (begun.state === "in_progress") throw new ActionFailure("duplicate_in_progress");
 
+  const startedAt = Date.now();
   let sent: SentInvitation;
   try {
-    sent = await post();
+    sent = await graph.send();
   } catch (error) {
+    if (postFailureMayHaveActed(error))
+      return settleLostAnswer(history, begun.attempt.id, attempt, startedAt, graph, error);
     await recordFailed(history, begun.attempt.id, error);
     throw error;
   }
   const outcome = outcomeOfSent(sent, attempt.guestUserId);
   await recordSucceeded(history, begun.attempt.id, outcome);
   return answerOf(outcome, sent.invitation.invitedUser?.userPrincipalName ?? null);
+}
+
+async function settleLostAnswer(
+  history: InvitationStore,
+  historyId: string,
+  attempt: NewAttempt,
+  startedAt: number,
+  graph: SettleGraph,
+  lost: unknown,
+): Promise<RecordedSend> {
+  // Graph could not be asked either: nothing more is known.
+  const settled = await settleOutcome(ambiguousSendOf(attempt, startedAt), graph).catch(
+    (): Settlement => ({ outcome: "unknown", guestUserId: attempt.guestUserId ?? null }),
+  );
+  const requestId = lost instanceof GraphFailure ? lost.requestId : undefined;
+  if (settled.outcome === "sent") {
+    const outcome = outcomeOfSettled(settled);
+    await recordSettledSent(history, historyId, outcome);
+    const upn = settled.link?.invitation.invitedUser?.userPrincipalName ?? null;
+    return { ...answerOf(outcome, upn), settled: true };
+  }
+  const failure = new GraphFailure(
+    settled.outcome === "not_sent" ? "not_sent" : "outcome_unknown",
+    {
+      message: `${lost instanceof Error ? lost.message : "no answer"}; settled: ${settled.outcome}`,
+      ...(requestId ? { requestId } : {}),
+    },
+  );
+  await recordOutcome(history, historyId, {
+    outcome: "failed",
+    ...failureOf(failure),
+    ...(settled.outcome === "unknown" ? { guestUserId: settled.guestUserId } : {}),
+  });
+  throw failure;
+}
+
+/** What was sent, as settle-outcome.ts needs it. */
+export function ambiguousSendOf(attempt: NewAttempt, startedAt: number): AmbiguousSend {
+  return {
+    kind: attempt.kind,
+    email: attempt.guestEmail,
+    redirectUrl: attempt.redirectUrl,
+    sendInvitationMessage: attempt.sendInvitationMessage,
+    guestUserId: attempt.guestUserId ?? null,
+    startedAt,
+  };
+}
+
+/** A send settled as sent: the silent link's outcome, or only the guest when that failed. */
+export function outcomeOfSettled(settled: Extract<Settlement, { outcome: "sent" }>): SentOutcome {
+  if (settled.link) return outcomeOfSent(settled.link, settled.guestUserId);
+  return {
+    invitationId: null,
+    guestUserId: settled.guestUserId,
+    redeemUrl: null,
+    graphStatus: null,
+    requestId: null,
+  };
+}
+
+/** Sent, known by asking Graph after the answer was lost (code `outcome_recovered`). */
+export async function recordSettledSent(
+  store: InvitationStore,
+  historyId: string,
+  outcome: SentOutcome,
+): Promise<void> {
+  const { graphStatus, ...rest } = outcome;
+  await recordOutcome(store, historyId, {
+    outcome: "succeeded",
+    ...rest,
+    status: graphStatus,
+    errorCode: "outcome_recovered",
+  });
 }
 
 export function outcomeOfSent(sent: SentInvitation, knownGuestUserId?: string | null): SentOutcome {
