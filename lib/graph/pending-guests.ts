@@ -183,8 +183,6 @@ export type GuestDetails = {
   otherMails: string[];
   userType: string | null;
   externalUserState: string | null;
-  /** When externalUserState last changed: a reset that acted moves it (lib/invitations/settle-outcome.ts). */
-  externalUserStateChangeDateTime: string | null;
 };
 
 /** One user's invitation-related properties, or undefined when the id is unknown. */
@@ -199,15 +197,7 @@ export async function getGuest(
       {
         method: "GET",
         path: `/users/${encodeURIComponent(userId)}`,
-        select: [
-          "id",
-          "displayName",
-          "mail",
-          "otherMails",
-          "userType",
-          "externalUserState",
-          "externalUserStateChangeDateTime",
-        ],
+        select: ["id", "displayName", "mail", "otherMails", "userType", "externalUserState"],
       },
       "listPendingGuests",
     );
@@ -218,7 +208,6 @@ export async function getGuest(
       otherMails: data.otherMails ?? [],
       userType: data.userType ?? null,
       externalUserState: data.externalUserState ?? null,
-      externalUserStateChangeDateTime: data.externalUserStateChangeDateTime ?? null,
     };
   } catch (error) {
     if (error instanceof Error && "status" in error && error.status === 404) return undefined;

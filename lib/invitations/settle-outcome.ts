@@ -29,10 +29,7 @@ export type AmbiguousSend = {
   startedAt: number;
 };
 
-export type GuestState = Pick<
-  GuestDetails,
-  "id" | "mail" | "externalUserState" | "externalUserStateChangeDateTime"
->;
+export type GuestState = Pick<GuestDetails, "id" | "mail" | "externalUserState">;
 
 /** The Graph calls settling needs, made on behalf of the person who sent. */
 export type SettleGraph = {
@@ -70,14 +67,13 @@ export function verdictByMail(
 }
 
 /**
- * A reset that acted leaves the guest in PendingAcceptance and moves externalUserStateChangeDateTime
- * ("the latest change to externalUserState"); a reset of a guest already pending may change neither.
+ * A reset that acted puts an accepted guest back in PendingAcceptance (and moves
+ * externalUserStateChangeDateTime, "the latest change to externalUserState", to the second, which is
+ * too coarse to compare). A reset of a guest already pending changes neither, so it cannot be told.
  */
 function resetVerdict(before: GuestState | undefined, now: GuestState | undefined) {
-  if (!before || !now) return "unknown" as const;
-  if (before.externalUserStateChangeDateTime !== now.externalUserStateChangeDateTime)
-    return now.externalUserState === "PendingAcceptance" ? ("sent" as const) : ("unknown" as const);
-  return before.externalUserState === "Accepted" ? ("not_sent" as const) : ("unknown" as const);
+  if (!before || !now || before.externalUserState !== "Accepted") return "unknown" as const;
+  return now.externalUserState === "PendingAcceptance" ? ("sent" as const) : ("not_sent" as const);
 }
 
 /**
