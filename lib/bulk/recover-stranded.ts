@@ -9,7 +9,7 @@ import {
   outcomeOfSettled,
   recordOutcome,
   recordSettledSent,
-} from "@/lib/invitations/recorded-send";
+} from "@/lib/invitations/attempt-outcome";
 import { settleOutcome, type Settlement } from "@/lib/invitations/settle-outcome";
 
 const LOOKUP_FAILED_WAIT_MS = 2_000;

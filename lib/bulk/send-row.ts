@@ -4,14 +4,13 @@ import type { BulkJobRecord, BulkJobRowRecord, InvitationStore } from "@/lib/db"
 import type { SentInvitation } from "@/lib/graph/invitations";
 import { afterPostFailure } from "@/lib/graph/repeat-rules";
 import {
-  ambiguousSendOf,
-  attemptOf,
   failureOf,
   outcomeOfRecord,
   outcomeOfSent,
   recordFailed,
   recordSucceeded,
-} from "@/lib/invitations/recorded-send";
+} from "@/lib/invitations/attempt-outcome";
+import { ambiguousSendOf, attemptOf } from "@/lib/invitations/recorded-send";
 import {
   settleOutcome,
   type AmbiguousSend,
