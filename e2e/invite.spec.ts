@@ -213,9 +213,12 @@ test("throttled after the bounded retries: a clear message with the wait Microso
   await fillGuest(page, "busy@fabrikam.com");
   await page.getByRole("button", { name: "Send invitation" }).click();
   const alert = sendError(page);
-  await expect(alert).toContainText("Microsoft Graph is receiving too many requests right now.", {
-    timeout: 30_000,
-  });
+  await expect(alert).toContainText(
+    "Microsoft Graph is receiving too many requests right now, so nothing was sent.",
+    {
+      timeout: 30_000,
+    },
+  );
   await expect(alert).toContainText("Microsoft asked to wait 1 second before trying again.");
   expect(await tenant.invitations("busy@fabrikam.com")).toHaveLength(0);
 
