@@ -38,11 +38,12 @@ describe("the at-most-once rules for POST /invitations", () => {
     expect(afterPostFailure(answered(504))).toEqual({ step: "settle" });
   });
 
-  it("lets the Graph client repeat a POST only after 429, and a GET after any retried status", () => {
+  it("lets the Graph client repeat a POST only after 429, and a GET or PATCH after any retried status", () => {
     expect(mayRepeatAfterStatus("POST", 429)).toBe(true);
     expect(mayRepeatAfterStatus("POST", 503)).toBe(false);
     expect(mayRepeatAfterStatus("POST", 504)).toBe(false);
     expect(mayRepeatAfterStatus("GET", 503)).toBe(true);
+    expect(mayRepeatAfterStatus("PATCH", 504)).toBe(true);
   });
 
   it("resends after a throttle, waiting for Retry-After or five seconds without one", () => {

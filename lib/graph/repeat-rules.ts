@@ -21,12 +21,12 @@ export function mayRepeatUnanswered(method: string): boolean {
 
 /**
  * Whether the Graph client's RetryHandler may repeat a request Graph answered with `status`
- * (it asks only for 429, 503 and 504). A read may always go again; a POST only after a 429, the one
- * answer known to come before anything was done. A 503 or 504 may come from a gateway after the
- * service created the invitation.
+ * (it asks only for 429, 503 and 504). A read, or a PATCH that sets a whole value, may go again; a
+ * POST to /invitations only after a 429, the one answer known to come before anything was done. A 503
+ * or 504 may come from a gateway after the service created the invitation.
  */
 export function mayRepeatAfterStatus(method: string, status: number): boolean {
-  return method === "GET" || status === 429;
+  return method !== "POST" || status === 429;
 }
 
 /**
