@@ -121,6 +121,33 @@ test("keeps going while the tenant throttles, and sends each row once", async ({
   for (const address of addresses) expect(await tenant.invitations(address)).toHaveLength(1);
 });
 
+test("a person whose tenant restricts invitations sees why in every row", async ({
+  page,
+  tenant,
+}) => {
+  void tenant;
+  const id = stamp();
+  await signInAs(page, "pradeep", "/bulk");
+  await page
+    .getByLabel("Choose a CSV file")
+    .setInputFiles(
+      csvFile("restricted.csv", [
+        "email,displayName,sendEmail",
+        `ana.${id}@fabrikam.com,Ana,false`,
+        `ben.${id}@fabrikam.com,Ben,false`,
+      ]),
+    );
+  await page.getByRole("button", { name: "Send 2 invitations" }).click();
+  await expect(page.getByTestId("job-status")).toHaveText(
+    "Finished: 0 invitations sent, 2 failed.",
+    { timeout: 30_000 },
+  );
+  await expect(page.getByText("Your organization doesn’t allow you to invite guests.")).toHaveCount(
+    2,
+  );
+  await expect(page.getByText(/session has expired|sign in again/i)).toHaveCount(0);
+});
+
 test("refuses a file without an e-mail column with a clear message", async ({ page, tenant }) => {
   void tenant;
   await signInAs(page, "adele", "/bulk");

@@ -157,7 +157,7 @@ test("an address that belongs to a member, and a blocked domain, are explained",
   await expect(sendError(page)).toContainText("block invitations to this domain");
 });
 
-test("Graph 503 once, then success: one invitation, the person sees only the result", async ({
+test("Graph 503 once: the portal asks Entra, says nothing was sent, and the same form then sends once", async ({
   page,
   tenant,
 }) => {
@@ -165,10 +165,37 @@ test("Graph 503 once, then success: one invitation, the person sees only the res
   await tenant.injectFault({ path: "/v1.0/invitations", kind: "status", status: 503, count: 1 });
   await fillGuest(page, "retry@fabrikam.com");
   await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(sendError(page)).toContainText(
+    "nothing was created and no e-mail went out. It is safe to try again.",
+  );
+  expect(await tenant.invitations("retry@fabrikam.com")).toHaveLength(0);
+
+  await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByRole("heading", { name: "Invitation created" })).toBeVisible();
   expect(await tenant.invitations("retry@fabrikam.com")).toHaveLength(1);
   const posts = await tenant.requests({ path: "/v1.0/invitations", method: "POST" });
   expect(posts.map((entry) => entry.status)).toEqual([503, 201]);
+});
+
+test("an answer lost after Graph acted: one e-mail, and the person gets the truth and a new link", async ({
+  page,
+  tenant,
+}) => {
+  const email = `lost.${Date.now()}@fabrikam.com`;
+  await signInAs(page, "adele");
+  await tenant.injectFault({ path: "/v1.0/invitations", kind: "act-then-status", status: 504 });
+  await fillGuest(page, email);
+  await page.getByLabel("Send an invitation e-mail").check();
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("heading", { name: "Invitation created" })).toBeVisible();
+  await expect(
+    page.getByText(
+      "Microsoft Graph’s answer was lost, but Microsoft Entra shows the invitation was made.",
+    ),
+  ).toBeVisible();
+  expect(await tenant.emailsSent(email)).toBe(1);
+  const link = (await page.getByTestId("redeem-url").textContent()) ?? "";
+  expect((await page.request.get(link)).status()).toBe(200);
 });
 
 test("throttled after the bounded retries: a clear message with the wait Microsoft asked for", async ({
@@ -186,9 +213,12 @@ test("throttled after the bounded retries: a clear message with the wait Microso
   await fillGuest(page, "busy@fabrikam.com");
   await page.getByRole("button", { name: "Send invitation" }).click();
   const alert = sendError(page);
-  await expect(alert).toContainText("Microsoft Graph is receiving too many requests right now.", {
-    timeout: 30_000,
-  });
+  await expect(alert).toContainText(
+    "Microsoft Graph is receiving too many requests right now, so nothing was sent.",
+    {
+      timeout: 30_000,
+    },
+  );
   await expect(alert).toContainText("Microsoft asked to wait 1 second before trying again.");
   expect(await tenant.invitations("busy@fabrikam.com")).toHaveLength(0);
 

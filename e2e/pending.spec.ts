@@ -169,6 +169,33 @@ test("helpdesk resets to a new address: Graph's mismatch first, then after addin
   await expect(done).toHaveCount(0);
 });
 
+test("a reset to an address just added waits while Microsoft Entra applies it, then resets", async ({
+  page,
+  tenant,
+}) => {
+  await tenant.updateSettings({ otherMailsReplicationDelayMs: 3_000 });
+  const newEmail = `pending.replica.${Date.now()}@northwind.example`;
+  await signInAs(page, "lee");
+  await openPending(page, "pending.guest");
+  await rowOf(page, SEEDED.email)
+    .getByRole("button", { name: `Reset redemption for ${SEEDED.name}` })
+    .click();
+  const dialog = page.getByRole("dialog", { name: `Reset redemption for ${SEEDED.name}?` });
+  await dialog.getByLabel("Invite with a different e-mail address").check();
+  await dialog.getByLabel("New e-mail address").fill(newEmail);
+  await dialog.getByRole("button", { name: "Reset redemption", exact: true }).click();
+  await expect(
+    dialog.getByRole("status").filter({
+      hasText: "Waiting for Microsoft Entra to apply the new address…",
+    }),
+  ).toBeVisible();
+  const done = page.getByRole("dialog", { name: "Redemption reset" });
+  await expect(
+    done.getByText(`${newEmail} was added to the user’s other e-mail addresses.`),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(done.getByTestId("reset-redeem-url")).toContainText("redeem");
+});
+
 test("a team lead sees no reset button, and the reset action refuses a direct call", async ({
   page,
   tenant,

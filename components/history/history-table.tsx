@@ -11,6 +11,11 @@ const OUTCOME_TONES: Record<HistoryRow["outcome"], string> = {
   pending: "bg-amber-50 text-amber-900 ring-amber-200",
 };
 
+// A POST whose answer was lost, settled by asking Graph (lib/invitations/settle-outcome.ts).
+const SETTLED = ["outcome_recovered", "not_sent", "outcome_unknown"] as const;
+type SettledCode = (typeof SETTLED)[number];
+const SETTLED_CODES: ReadonlySet<string> = new Set(SETTLED);
+
 function Outcome({ row }: { row: HistoryRow }) {
   const t = useTranslations("history.table");
   const to = useTranslations("history.outcomes");
@@ -22,8 +27,12 @@ function Outcome({ row }: { row: HistoryRow }) {
         {to(row.outcome)}
       </span>
       {row.errorCode ? (
-        <span className="mt-1 block text-xs text-red-800">
-          {t("error", { code: row.errorCode })}
+        <span
+          className={`mt-1 block text-xs ${row.outcome === "succeeded" ? "text-slate-700" : "text-red-800"}`}
+        >
+          {SETTLED_CODES.has(row.errorCode)
+            ? t(`settled.${row.errorCode as SettledCode}`)
+            : t("error", { code: row.errorCode })}
         </span>
       ) : null}
       {row.errorMessage ? (

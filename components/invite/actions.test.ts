@@ -130,18 +130,21 @@ describe("sendInvitation", () => {
     expect(invitationPosts()).toBe(posts + 1);
   });
 
-  it("survives a 503 followed by success", async () => {
+  it("never repeats a POST answered 503: asks Graph, which shows nothing was made", async () => {
     local.tenant.injectFault({
       path: "/v1.0/invitations",
       kind: "status",
       status: 503,
       retryAfterSeconds: 0,
     });
+    const before = local.tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" });
     const result = await sendInvitation(await tokenFor("adele"), {
       values: formValues(),
       idempotencyKey: newKey(),
     });
-    expect(result.ok).toBe(true);
+    expect(result).toMatchObject({ ok: false, error: { code: "not_sent" } });
+    const after = local.tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" });
+    expect(after.length - before.length).toBe(1);
   });
 
   it("returns throttled after bounded retries", async () => {

@@ -41,6 +41,11 @@ export function InviteResult({
         description={t(emailSent ? "emailSent" : "emailNotSent", { email })}
       />
       <CardBody className="space-y-6">
+        {result.settled ? (
+          <p role="status" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+            {t("settled")}
+          </p>
+        ) : null}
         <dl className="grid gap-x-6 gap-y-4 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-600">{t("status")}</dt>
           <dd>

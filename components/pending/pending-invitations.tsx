@@ -216,6 +216,8 @@ export function PendingInvitations() {
           error={dialog.error}
           fieldError={dialog.fieldError}
           result={dialog.result}
+          waitingForAddress={dialog.waitingForAddress ?? false}
+          addressNotApplied={dialog.addressNotApplied ?? null}
           onConfirm={(resetRequest) =>
             void actions.confirmReset(dialog.row, resetRequest, dialog.idempotencyKey)
           }

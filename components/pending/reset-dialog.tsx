@@ -33,6 +33,8 @@ export function ResetDialog({
   error,
   fieldError,
   result,
+  waitingForAddress,
+  addressNotApplied,
   onConfirm,
   onClose,
   onSignInAgain,
@@ -43,6 +45,9 @@ export function ResetDialog({
   /** An i18n key under "validation." for the new address, from the server. */
   fieldError: string | null;
   result: Extract<ResetResult, { status: "ok" }> | null;
+  waitingForAddress: boolean;
+  /** The address Microsoft Entra had not applied when the dialog stopped waiting. */
+  addressNotApplied: string | null;
   onConfirm: (request: ResetRequest) => void;
   onClose: () => void;
   onSignInAgain: () => void;
@@ -103,6 +108,7 @@ export function ResetDialog({
           {result.addedEmail ? (
             <Alert tone="info" title={t("addedEmail", { email: result.email })} />
           ) : null}
+          {result.settled ? <Alert tone="info" title={t("settled")} /> : null}
           <div className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-4">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h3 id="reset-url-title" className="text-sm font-semibold">
@@ -202,6 +208,14 @@ export function ResetDialog({
           />
           {t("sendEmail")}
         </label>
+        {resetting && waitingForAddress ? (
+          <p role="status" className="text-sm text-slate-700">
+            {t("waitingForAddress")}
+          </p>
+        ) : null}
+        {addressNotApplied ? (
+          <Alert tone="warning" title={t("addressNotApplied", { email: addressNotApplied })} />
+        ) : null}
         {error ? (
           <ActionErrorAlert title={t("failed")} error={error} onSignInAgain={onSignInAgain} />
         ) : null}

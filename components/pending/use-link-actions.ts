@@ -13,6 +13,7 @@ import {
   type ResetResult,
 } from "./actions";
 import type { ResetRequest } from "./reset-dialog";
+import { resetUntilApplied } from "./reset-until-applied";
 import { useServerAction } from "@/components/server-action/use-server-action";
 
 export type OpenDialog =
@@ -33,6 +34,10 @@ export type OpenDialog =
       error: CallError | null;
       fieldError: string | null;
       result: Extract<ResetResult, { status: "ok" }> | null;
+      /** Graph does not see the address just added yet: the dialog is asking again. */
+      waitingForAddress?: boolean;
+      /** It still did not after the bound: the address that is not applied yet. */
+      addressNotApplied?: string;
     };
 
 type Callbacks = {
@@ -144,11 +149,13 @@ export function useLinkActions({ announce, showError, updateRow, removeRow }: Ca
     async (row: PendingInvitationRow, request: ResetRequest, idempotencyKey: string) => {
       const base = { kind: "reset" as const, row, idempotencyKey, fieldError: null, result: null };
       setDialog({ ...base, resetting: true, error: null });
-      const outcome = await call(resetGuestRedemption, {
-        guestUserId: row.id,
-        idempotencyKey,
-        ...request,
-      });
+      const outcome = await resetUntilApplied(
+        () => call(resetGuestRedemption, { guestUserId: row.id, idempotencyKey, ...request }),
+        {
+          onWaiting: () =>
+            setDialog({ ...base, resetting: true, error: null, waitingForAddress: true }),
+        },
+      );
       if (!outcome.ok) {
         setDialog({
           ...base,
@@ -157,6 +164,10 @@ export function useLinkActions({ announce, showError, updateRow, removeRow }: Ca
           fieldError: outcome.fieldErrors?.newEmail?.[0]?.key ?? null,
         });
         return;
+      }
+      if (outcome.data.status === "awaiting_replication") {
+        const addressNotApplied = outcome.data.email;
+        return setDialog({ ...base, resetting: false, error: null, addressNotApplied });
       }
       if (outcome.data.status !== "ok") {
         setDialog(null);

@@ -19,7 +19,7 @@ export type FaultSpec = {
   path: string;
   method?: string;
   count?: number;
-  kind: "status" | "hang" | "drop";
+  kind: "status" | "hang" | "drop" | "act-then-status" | "act-then-drop" | "act-then-delay";
   status?: number;
   retryAfterSeconds?: number;
   delayMs?: number;
@@ -75,6 +75,13 @@ export function localTenant(request: APIRequestContext) {
       const body = (await control(request, "GET", `/invitations${query}`)) as
         TenantInvitation[] | { value: TenantInvitation[] };
       return Array.isArray(body) ? body : body.value;
+    },
+    /** Invitation e-mails the tenant sent to `to` (acted on, whether or not the answer arrived). */
+    emailsSent: async (to: string) => {
+      const body = (await control(request, "GET", `/emails?to=${encodeURIComponent(to)}`)) as {
+        total: number;
+      };
+      return body.total;
     },
     requests: async (filter: { path?: string; method?: string } = {}) => {
       const query = new URLSearchParams(filter as Record<string, string>).toString();

@@ -376,11 +376,23 @@ describe("reset redemption", () => {
       status: "PendingAcceptance",
       invitedUser: { id: MINIMAL_GUESTS.accepted.id },
     });
-    expect(
-      (await readUser(MINIMAL_GUESTS.accepted.id, "externalUserState")).externalUserState,
-    ).toBe("PendingAcceptance");
+    const afterReset = await readUser(
+      MINIMAL_GUESTS.accepted.id,
+      "externalUserState,externalUserStateChangeDateTime",
+    );
+    expect(afterReset.externalUserState).toBe("PendingAcceptance");
     expect((await fetch(earlier.inviteRedeemUrl)).status).toBe(400);
     expect((await fetch(answer.inviteRedeemUrl)).status).toBe(200);
+    // The state did not change on a second reset, so neither does the time of its latest change.
+    const again = expectInvitation(await invite(helpdesk, reset(MINIMAL_GUESTS.accepted.email)));
+    expect(again.status).toBe("PendingAcceptance");
+    const afterSecond = await readUser(
+      MINIMAL_GUESTS.accepted.id,
+      "externalUserState,externalUserStateChangeDateTime",
+    );
+    expect(afterSecond.externalUserStateChangeDateTime).toBe(
+      afterReset.externalUserStateChangeDateTime,
+    );
   });
 
   it("refuses a new address that is not on mail or otherMails, and accepts it once added", async () => {

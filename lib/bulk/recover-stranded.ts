@@ -1,28 +1,35 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Invitation } from "@microsoft/microsoft-graph-types";
 import type { Caller } from "@/lib/auth/caller";
 import type { BulkJobRowRecord, InvitationStore } from "@/lib/db";
+import type { SentInvitation } from "@/lib/graph/invitations";
+import { afterNotSent } from "@/lib/graph/repeat-rules";
 import type { DirectoryMatch } from "@/lib/graph/users-by-mail";
-import { recordOutcome } from "@/lib/invitations/recorded-send";
+import {
+  outcomeOfSettled,
+  recordOutcome,
+  recordSettledSent,
+} from "@/lib/invitations/attempt-outcome";
+import { settleOutcome, type Settlement } from "@/lib/invitations/settle-outcome";
 
-/** Graph's clock and ours may differ; a guest created this long before the row was sent still counts. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 const LOOKUP_FAILED_WAIT_MS = 2_000;
 
 export type MailLookup = (caller: Caller, addresses: string[]) => Promise<DirectoryMatch[]>;
+export type RowSend = (caller: Caller, request: Invitation) => Promise<SentInvitation>;
 
 /**
- * Rows left in `sending` by a worker that died, or by a POST that got no answer, are ambiguous: the
- * POST may or may not have reached Graph. They are resolved, not resent blindly: Graph is asked for a
- * user with that mail. One created after (or just before) the row started → the invitation went
- * through (recorded as sent, without its redeem link, which Graph returns only once). None → it never
- * arrived, and the row is queued again. A user that existed before → re-inviting would send a second
- * e-mail, so the row fails as `outcome_unknown` and the person decides.
+ * Rows left in `sending` by a worker that died, or by a POST whose answer was lost and that Graph
+ * could not be asked about at once, are ambiguous: the POST may or may not have reached Graph. They
+ * are settled by the same rule as every send (lib/invitations/settle-outcome.ts), with one lookup for
+ * all of them: sent → succeeded (`outcome_recovered`, with a link from a silent re-invitation); not
+ * sent → queued again; a user that existed before → `failed` / `outcome_unknown`, the person decides.
  */
 export async function recoverStranded(
   store: InvitationStore,
   rows: BulkJobRowRecord[],
   caller: Caller,
   lookup: MailLookup,
+  send: RowSend,
 ): Promise<void> {
   let matches: DirectoryMatch[];
   try {
@@ -38,44 +45,64 @@ export async function recoverStranded(
     await sleep(LOOKUP_FAILED_WAIT_MS);
     return;
   }
-  for (const row of rows) await resolveRow(store, row, matches);
+  for (const row of rows) {
+    const request = (row.request ?? {}) as Invitation;
+    const settled = await settleOutcome(
+      {
+        kind: "bulk",
+        email: row.email,
+        redirectUrl: request.inviteRedirectUrl ?? "",
+        sendInvitationMessage: request.sendInvitationMessage === true,
+        guestUserId: null,
+        startedAt: (row.sendingAt ?? new Date(0)).getTime(),
+      },
+      {
+        send: () => send(caller, request),
+        post: (silent) => send(caller, silent),
+        findByMail: async () => matches,
+        readGuest: async () => undefined,
+      },
+    );
+    await completeSettledRow(store, row, row.historyId, settled);
+  }
 }
 
-async function resolveRow(
+/** Records a settled row in the row and in the history. */
+export async function completeSettledRow(
   store: InvitationStore,
   row: BulkJobRowRecord,
-  matches: DirectoryMatch[],
+  historyId: string | null,
+  settled: Settlement,
 ): Promise<void> {
   const jobs = store.jobs;
-  const startedAt = (row.sendingAt ?? new Date(0)).getTime();
-  const users = matches.filter((match) => match.mail === row.email);
-  const created = users.find(
-    (user) => user.createdDateTime && Date.parse(user.createdDateTime) >= startedAt - CLOCK_SKEW_MS,
-  );
-  const history = row.historyId;
-  if (created) {
+  if (settled.outcome === "sent") {
+    const outcome = outcomeOfSettled(settled);
     await jobs.completeRow(row.id, {
       state: "succeeded",
-      guestUserId: created.id,
-      graphStatus: created.externalUserState,
+      ...outcome,
       errorCode: "outcome_recovered",
     });
-    if (history)
-      await recordOutcome(store, history, {
-        outcome: "succeeded",
-        guestUserId: created.id,
-        status: created.externalUserState,
-      });
-  } else if (users.length > 0) {
+    if (historyId) await recordSettledSent(store, historyId, outcome);
+    return;
+  }
+  if (settled.outcome === "unknown") {
     await jobs.completeRow(row.id, {
       state: "failed",
-      guestUserId: users[0]!.id,
+      guestUserId: settled.guestUserId,
       errorCode: "outcome_unknown",
     });
-    if (history)
-      await recordOutcome(store, history, { outcome: "failed", errorCode: "outcome_unknown" });
-  } else {
-    if (history) await recordOutcome(store, history, { outcome: "failed", errorCode: "not_sent" });
-    await jobs.requeueRow(row.id, 0);
+    if (historyId)
+      await recordOutcome(store, historyId, {
+        outcome: "failed",
+        guestUserId: settled.guestUserId,
+        errorCode: "outcome_unknown",
+      });
+    return;
   }
+  if (historyId)
+    await recordOutcome(store, historyId, { outcome: "failed", errorCode: "not_sent" });
+  const next = afterNotSent(row.attemptCount);
+  if (next.step === "resend")
+    await jobs.requeueRow(row.id, next.afterMs, { errorCode: "not_sent" });
+  else await jobs.completeRow(row.id, { state: "failed", errorCode: "not_sent" });
 }

@@ -4,19 +4,28 @@ import type { BulkJobRecord, BulkJobRowRecord, InvitationStore } from "@/lib/db"
 import type { SentInvitation } from "@/lib/graph/invitations";
 import { afterPostFailure } from "@/lib/graph/repeat-rules";
 import {
-  attemptOf,
   failureOf,
   outcomeOfRecord,
   outcomeOfSent,
   recordFailed,
   recordSucceeded,
-} from "@/lib/invitations/recorded-send";
+} from "@/lib/invitations/attempt-outcome";
+import { ambiguousSendOf, attemptOf } from "@/lib/invitations/recorded-send";
+import {
+  settleOutcome,
+  type AmbiguousSend,
+  type SettleGraph,
+  type Settlement,
+} from "@/lib/invitations/settle-outcome";
+import { completeSettledRow, type MailLookup } from "./recover-stranded";
 import type { TokenVault } from "./token-vault";
 
 export type RowSender = {
   store: InvitationStore;
   vault: TokenVault;
   send: (caller: Caller, request: Invitation) => Promise<SentInvitation>;
+  /** Asks Graph for users by mail, to settle a send whose answer was lost. */
+  lookup: MailLookup;
   /** The owner's token was refused: the job pauses until they sign in again. */
   onSignInNeeded: () => void;
 };
@@ -48,11 +57,14 @@ export async function sendRow(
   const historyId = begun.attempt.id;
   await store.jobs.setRowHistory(row.id, historyId);
 
+  const startedAt = Date.now();
   let sent: SentInvitation;
   try {
     sent = await sender.send(caller, request);
   } catch (error) {
-    await settleFailure(sender, row, historyId, caller, error);
+    if (afterPostFailure(error).step === "settle")
+      await settleRow(sender, row, historyId, caller, ambiguousSendOf(attempt, startedAt), request);
+    else await settleFailure(sender, row, historyId, caller, error);
     return;
   }
   const outcome = outcomeOfSent(sent);
@@ -69,9 +81,7 @@ async function settleFailure(
   error: unknown,
 ): Promise<void> {
   const { store } = sender;
-  const next = afterPostFailure(error, row.attemptCount);
-  // Graph may have acted: the row stays in `sending` and is resolved as stranded (recover-stranded.ts).
-  if (next.step === "settle") return;
+  const next = afterPostFailure(error);
   await recordFailed(store, historyId, error);
   const failure = failureOf(error);
   switch (next.step) {
@@ -87,8 +97,37 @@ async function settleFailure(
       sender.onSignInNeeded();
       await store.jobs.requeueRow(row.id, 0, { errorCode: "session_expired" });
       return;
+    case "settle":
     case "final":
       await store.jobs.completeRow(row.id, { state: "failed", ...failure });
       return;
   }
+}
+
+/**
+ * The POST lost its answer: Graph is asked what happened (lib/invitations/settle-outcome.ts, the same
+ * rule as every other send). If Graph cannot be asked, the row stays in `sending` and is settled later
+ * as a stranded row (recover-stranded.ts).
+ */
+async function settleRow(
+  sender: RowSender,
+  row: BulkJobRowRecord,
+  historyId: string,
+  caller: Caller,
+  send: AmbiguousSend,
+  request: Invitation,
+): Promise<void> {
+  const graph: SettleGraph = {
+    send: () => sender.send(caller, request),
+    post: (silent) => sender.send(caller, silent),
+    findByMail: (email) => sender.lookup(caller, [email]),
+    readGuest: async () => undefined,
+  };
+  let settled: Settlement;
+  try {
+    settled = await settleOutcome(send, graph);
+  } catch {
+    return;
+  }
+  await completeSettledRow(sender.store, row, historyId, settled);
 }

@@ -167,6 +167,7 @@ export class BulkWorker {
             store,
             vault: this.options.vault,
             send: this.options.send,
+            lookup: this.options.lookup,
             onSignInNeeded,
           };
           const work = sendRow(sender, job, row, caller).finally(() => inFlight.delete(row.id));
@@ -181,7 +182,7 @@ export class BulkWorker {
         if (current?.status !== "running") break;
         const stranded = await jobs.strandedRows(job.id, this.options.strandedAfterMs);
         if (stranded.length > 0) {
-          await recoverStranded(store, stranded, caller, this.options.lookup);
+          await recoverStranded(store, stranded, caller, this.options.lookup, this.options.send);
           continue;
         }
         const dueInMs = await jobs.nextDueInMs(job.id);

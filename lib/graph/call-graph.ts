@@ -56,7 +56,7 @@ async function sendOnce(
     .api(call.path)
     .middlewareOptions([
       new BearerTokenOption(accessToken),
-      createRetryOptions(connection.retryBounds),
+      createRetryOptions(connection.retryBounds, Date.now, call.method),
     ])
     .responseType(ResponseType.RAW);
   if (call.headers) request = request.headers(call.headers);

@@ -8,6 +8,12 @@ import { DEFAULT_RETRY_BOUNDS, type RetryBounds } from "./retry-policy";
 
 const DEFAULT_ATTEMPT_TIMEOUT_MS = 20_000;
 
+/** How long one Graph request may take; GRAPH_ATTEMPT_TIMEOUT_MS overrides it (tests of lost answers). */
+function attemptTimeoutMs(): number {
+  const configured = Number(process.env.GRAPH_ATTEMPT_TIMEOUT_MS);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_ATTEMPT_TIMEOUT_MS;
+}
+
 /** A Graph client plus how to get its token and how long to keep trying. */
 export type GraphConnection = {
   client: Client;
@@ -31,7 +37,7 @@ export function createGraphConnection(options: GraphConnectionOptions): GraphCon
     middleware: [
       new BearerTokenHandler(new URL(options.baseUrl).origin),
       new RetryHandler(),
-      new AttemptTimeoutHandler(options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS),
+      new AttemptTimeoutHandler(options.attemptTimeoutMs ?? attemptTimeoutMs()),
       new HTTPMessageHandler(),
     ],
   });

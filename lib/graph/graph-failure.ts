@@ -12,6 +12,10 @@ export const GRAPH_FAILURE_CODES = [
   "throttled",
   "graph_unreachable",
   "graph_error",
+  /** Graph's answer was lost, and asking Graph showed the invitation was not made: safe to send again. */
+  "not_sent",
+  /** Graph's answer was lost, and the directory cannot tell whether it acted (lib/invitations/settle-outcome.ts). */
+  "outcome_unknown",
 ] as const;
 
 export type GraphFailureCode = (typeof GRAPH_FAILURE_CODES)[number];

@@ -118,13 +118,7 @@ describe("the Graph adapter against the local tenant", () => {
     expect(failure.code).toBe("member_exists");
   });
 
-  it("retries 503 and 429 and then succeeds", async () => {
-    tenant.injectFault({
-      path: "/v1.0/invitations",
-      kind: "status",
-      status: 503,
-      retryAfterSeconds: 0,
-    });
+  it("repeats a POST after 429, never after 503: a 503 may come after Graph acted", async () => {
     tenant.injectFault({
       path: "/v1.0/invitations",
       kind: "status",
@@ -133,7 +127,24 @@ describe("the Graph adapter against the local tenant", () => {
     });
     const { invitation: sent } = await postInvitation(await signedIn("adele"), invitation());
     expect(sent.status).toBe("PendingAcceptance");
+    expect(tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" })).toHaveLength(2);
+
+    tenant.injectFault({
+      path: "/v1.0/invitations",
+      kind: "status",
+      status: 503,
+      retryAfterSeconds: 0,
+    });
+    const failure = await failureOf(postInvitation(await signedIn("adele"), invitation()));
+    expect(failure).toMatchObject({ code: "graph_unreachable", status: 503 });
     expect(tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" })).toHaveLength(3);
+  });
+
+  it("repeats a read after 503", async () => {
+    tenant.injectFault({ path: "/v1.0/users", kind: "status", status: 503, retryAfterSeconds: 0 });
+    const found = await searchDirectoryUsers(await signedIn("adele"), "Adele");
+    expect(found.length).toBeGreaterThan(0);
+    expect(tenant.requests({ pathPrefix: "/v1.0/users", method: "GET" })).toHaveLength(2);
   });
 
   it("gives up as throttled after bounded retries", async () => {

@@ -2,13 +2,13 @@ import { AuthError } from "@/lib/auth/auth-error";
 import { GraphFailure } from "./graph-failure";
 
 // At most once: which Graph requests may be sent again, and which failed POSTs may have acted.
-// The Graph client's own RetryHandler also repeats every method on 429, 503 and 504 (retry-policy.ts).
+// docs/graph-behaviour.md#retrying-a-post has the rule and its sources.
 
-/** Sends of one bulk row that Graph answered "unavailable" (503/504) before the row fails. */
+/** Times a bulk row is sent again after its outcome was settled as "not sent", before it fails. */
 export const MAX_POST_ATTEMPTS = 5;
 /** Throttled without a Retry-After: the identity services do not always send one (docs/graph-behaviour.md#throttling). */
 const DEFAULT_THROTTLE_WAIT_MS = 5_000;
-const UNAVAILABLE_BACKOFF_MS = 2_000;
+const NOT_SENT_BACKOFF_MS = 2_000;
 const IDENTITY_UNREACHABLE_WAIT_MS = 5_000;
 
 /**
@@ -19,12 +19,26 @@ export function mayRepeatUnanswered(method: string): boolean {
   return method === "GET";
 }
 
-/** The POST got no answer at all, so Graph may have created the invitation: settle it, never resend blindly. */
+/**
+ * Whether the Graph client's RetryHandler may repeat a request Graph answered with `status`
+ * (it asks only for 429, 503 and 504). A read, or a PATCH that sets a whole value, may go again; a
+ * POST to /invitations only after a 429, the one answer known to come before anything was done. A 503
+ * or 504 may come from a gateway after the service created the invitation.
+ */
+export function mayRepeatAfterStatus(method: string, status: number): boolean {
+  return method !== "POST" || status === 429;
+}
+
+/**
+ * The POST got no answer, or an answer that does not say nothing was done (any 5xx): Graph may have
+ * created the invitation. Settle it by asking Graph (lib/invitations/settle-outcome.ts), never resend
+ * blindly. A 4xx is Graph's refusal and a 429 its promise that nothing was done.
+ */
 export function postFailureMayHaveActed(error: unknown): boolean {
   return (
     error instanceof GraphFailure &&
     error.code === "graph_unreachable" &&
-    error.status === undefined
+    (error.status === undefined || error.status >= 500)
   );
 }
 
@@ -39,20 +53,13 @@ export type AfterPostFailure =
   | { step: "final" };
 
 /** What a sender that may try again later (the bulk worker) does after a failed POST. */
-export function afterPostFailure(error: unknown, attemptCount: number): AfterPostFailure {
+export function afterPostFailure(error: unknown): AfterPostFailure {
   if (postFailureMayHaveActed(error)) return { step: "settle" };
   if (error instanceof GraphFailure) {
     // Still throttled after the client's own retries: Graph did not act.
     if (error.code === "throttled") {
       const waitMs = (error.retryAfterSeconds ?? 0) * 1000 || DEFAULT_THROTTLE_WAIT_MS;
       return { step: "resend", afterMs: waitMs };
-    }
-    if (
-      error.code === "graph_unreachable" &&
-      (error.status === 503 || error.status === 504) &&
-      attemptCount < MAX_POST_ATTEMPTS
-    ) {
-      return { step: "resend", afterMs: UNAVAILABLE_BACKOFF_MS * attemptCount };
     }
     return { step: "final" };
   }
@@ -64,4 +71,11 @@ export function afterPostFailure(error: unknown, attemptCount: number): AfterPos
       return { step: "resend", afterMs: IDENTITY_UNREACHABLE_WAIT_MS };
   }
   return { step: "final" };
+}
+
+/** After Graph confirmed a row was not sent: it goes again after a pause, a bounded number of times. */
+export function afterNotSent(attemptCount: number): AfterPostFailure {
+  return attemptCount < MAX_POST_ATTEMPTS
+    ? { step: "resend", afterMs: NOT_SENT_BACKOFF_MS * attemptCount }
+    : { step: "final" };
 }

@@ -1,4 +1,5 @@
 import { RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
+import { mayRepeatAfterStatus } from "./repeat-rules";
 import { parseRetryAfter } from "./retry-after";
 
 export type RetryBounds = {
@@ -27,16 +28,20 @@ function backoffSeconds(attempt: number, baseDelaySeconds: number): number {
 /**
  * Per-request options for the Graph client's RetryHandler (429/503/504, honouring Retry-After).
  * The handler alone would wait up to 180 s per retry; these bounds keep a person's click from hanging.
+ * A POST is repeated only after a 429 (repeat-rules.ts): a 503 or 504 may come after Graph acted.
  */
 export function createRetryOptions(
   bounds: RetryBounds = DEFAULT_RETRY_BOUNDS,
   now: () => number = Date.now,
+  method: string = "GET",
 ) {
   const startedAt = now();
   return new RetryHandlerOptions(
     bounds.baseDelaySeconds,
     bounds.maxRetries,
     (_delay, attempt, _request, _options, response) => {
+      const status = (response as Response | undefined)?.status;
+      if (status !== undefined && !mayRepeatAfterStatus(method, status)) return false;
       const wait =
         parseRetryAfter((response as Response | undefined)?.headers?.get("Retry-After")) ??
         backoffSeconds(attempt + 1, bounds.baseDelaySeconds);

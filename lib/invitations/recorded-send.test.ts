@@ -3,7 +3,8 @@ import { AuthError } from "@/lib/auth/auth-error";
 import { mapGraphError } from "@/lib/graph/map-graph-error";
 import { ActionFailure } from "@/lib/server-action/action-failure";
 import { buildInvitationRequest } from "./graph-request";
-import { attemptOf, codeOf, failureOf } from "./recorded-send";
+import { codeOf, failureOf } from "./attempt-outcome";
+import { attemptOf } from "./recorded-send";
 
 // The sequence itself runs end to end in the invite and pending action tests and the worker test.
 

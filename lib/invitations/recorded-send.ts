@@ -1,17 +1,28 @@
 import "server-only";
 import type { Invitation } from "@microsoft/microsoft-graph-types";
 import type { Caller } from "@/lib/auth/caller";
-import {
-  getStore,
-  type AttemptResult,
-  type InvitationKind,
-  type InvitationRecord,
-  type InvitationStore,
-  type NewAttempt,
-} from "@/lib/db";
+import { getStore, type InvitationKind, type InvitationStore, type NewAttempt } from "@/lib/db";
 import { GraphFailure } from "@/lib/graph/graph-failure";
 import type { SentInvitation } from "@/lib/graph/invitations";
+import { postFailureMayHaveActed } from "@/lib/graph/repeat-rules";
 import { ActionFailure } from "@/lib/server-action/action-failure";
+import {
+  failureOf,
+  outcomeOfRecord,
+  outcomeOfSent,
+  outcomeOfSettled,
+  recordFailed,
+  recordOutcome,
+  recordSettledSent,
+  recordSucceeded,
+  type SentOutcome,
+} from "./attempt-outcome";
+import {
+  settleOutcome,
+  type AmbiguousSend,
+  type SettleGraph,
+  type Settlement,
+} from "./settle-outcome";
 
 // Every invitation the portal sends (single, regenerate, resend, reset, bulk) is recorded around the
 // Graph call: the attempt before the POST, then its outcome or its error's code. A failure to record
@@ -27,15 +38,8 @@ export type RecordedSend = {
   /** Graph returns it only once (docs/graph-behaviour.md#redeem-url); the history keeps it. */
   redeemUrl: string;
   requestId?: string;
-};
-
-/** A successful outcome, with the bulk row's names for its columns. */
-export type SentOutcome = {
-  invitationId: string | null;
-  guestUserId: string | null;
-  redeemUrl: string | null;
-  graphStatus: string | null;
-  requestId: string | null;
+  /** Graph's answer was lost; asking Graph showed it was sent, and the link is a silent new one. */
+  settled?: true;
 };
 
 export type Inviter = { oid: string; name: string | null; upn: string | null };
@@ -86,11 +90,12 @@ export function attemptOf(
 /**
  * Records the attempt, calls Graph, records the outcome. A key that already succeeded is answered
  * from the history without a second invitation (a double click, a retry after a lost answer); a key
- * whose first request is still running is refused as `duplicate_in_progress`.
+ * whose first request is still running is refused as `duplicate_in_progress`. A POST whose answer was
+ * lost is settled by asking Graph (settle-outcome.ts), never sent again blindly.
  */
 export async function recordedSend(
   attempt: NewAttempt,
-  post: () => Promise<SentInvitation>,
+  graph: SettleGraph,
   store?: InvitationStore,
 ): Promise<RecordedSend> {
   const history = store ?? (await getStore());
@@ -98,10 +103,13 @@ export async function recordedSend(
   if (begun.state === "succeeded") return answerOf(outcomeOfRecord(begun.attempt), null);
   if (begun.state === "in_progress") throw new ActionFailure("duplicate_in_progress");
 
+  const startedAt = Date.now();
   let sent: SentInvitation;
   try {
-    sent = await post();
+    sent = await graph.send();
   } catch (error) {
+    if (postFailureMayHaveActed(error))
+      return settleLostAnswer(history, begun.attempt.id, attempt, startedAt, graph, error);
     await recordFailed(history, begun.attempt.id, error);
     throw error;
   }
@@ -110,24 +118,49 @@ export async function recordedSend(
   return answerOf(outcome, sent.invitation.invitedUser?.userPrincipalName ?? null);
 }
 
-export function outcomeOfSent(sent: SentInvitation, knownGuestUserId?: string | null): SentOutcome {
-  const { invitation, requestId } = sent;
-  return {
-    invitationId: invitation.id ?? null,
-    guestUserId: invitation.invitedUser?.id ?? knownGuestUserId ?? null,
-    redeemUrl: invitation.inviteRedeemUrl ?? null,
-    graphStatus: invitation.status ?? null,
-    requestId: requestId ?? null,
-  };
+async function settleLostAnswer(
+  history: InvitationStore,
+  historyId: string,
+  attempt: NewAttempt,
+  startedAt: number,
+  graph: SettleGraph,
+  lost: unknown,
+): Promise<RecordedSend> {
+  // Graph could not be asked either: nothing more is known.
+  const settled = await settleOutcome(ambiguousSendOf(attempt, startedAt), graph).catch(
+    (): Settlement => ({ outcome: "unknown", guestUserId: attempt.guestUserId ?? null }),
+  );
+  const requestId = lost instanceof GraphFailure ? lost.requestId : undefined;
+  if (settled.outcome === "sent") {
+    const outcome = outcomeOfSettled(settled);
+    await recordSettledSent(history, historyId, outcome);
+    const upn = settled.link?.invitation.invitedUser?.userPrincipalName ?? null;
+    return { ...answerOf(outcome, upn), settled: true };
+  }
+  const failure = new GraphFailure(
+    settled.outcome === "not_sent" ? "not_sent" : "outcome_unknown",
+    {
+      message: `${lost instanceof Error ? lost.message : "no answer"}; settled: ${settled.outcome}`,
+      ...(requestId ? { requestId } : {}),
+    },
+  );
+  await recordOutcome(history, historyId, {
+    outcome: "failed",
+    ...failureOf(failure),
+    ...(settled.outcome === "unknown" ? { guestUserId: settled.guestUserId } : {}),
+  });
+  throw failure;
 }
 
-export function outcomeOfRecord(record: InvitationRecord): SentOutcome {
+/** What was sent, as settle-outcome.ts needs it. */
+export function ambiguousSendOf(attempt: NewAttempt, startedAt: number): AmbiguousSend {
   return {
-    invitationId: record.invitationId,
-    guestUserId: record.guestUserId,
-    redeemUrl: record.redeemUrl,
-    graphStatus: record.graphStatus,
-    requestId: record.requestId,
+    kind: attempt.kind,
+    email: attempt.guestEmail,
+    redirectUrl: attempt.redirectUrl,
+    sendInvitationMessage: attempt.sendInvitationMessage,
+    guestUserId: attempt.guestUserId ?? null,
+    startedAt,
   };
 }
 
@@ -140,57 +173,4 @@ function answerOf(outcome: SentOutcome, userPrincipalName: string | null): Recor
     redeemUrl: outcome.redeemUrl ?? "",
     ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
   };
-}
-
-/** The portal's code for a failure: Graph's, the action's or the identity platform's own. */
-export function codeOf(error: unknown): string {
-  if (error instanceof GraphFailure) return error.code;
-  if (error instanceof ActionFailure) return error.error.code;
-  // AuthError and other coded errors (e.g. a database's) keep their code.
-  if (error instanceof Error && "code" in error && typeof error.code === "string")
-    return error.code;
-  return "internal";
-}
-
-/** A failure as the history and a bulk row keep it. */
-export function failureOf(error: unknown) {
-  return {
-    errorCode: codeOf(error),
-    errorMessage: error instanceof Error ? error.message : String(error),
-    requestId: error instanceof GraphFailure ? (error.requestId ?? null) : null,
-  };
-}
-
-export async function recordSucceeded(
-  store: InvitationStore,
-  historyId: string,
-  outcome: SentOutcome,
-): Promise<void> {
-  const { graphStatus, ...rest } = outcome;
-  await recordOutcome(store, historyId, { outcome: "succeeded", ...rest, status: graphStatus });
-}
-
-export async function recordFailed(
-  store: InvitationStore,
-  historyId: string,
-  error: unknown,
-): Promise<void> {
-  await recordOutcome(store, historyId, { outcome: "failed", ...failureOf(error) });
-}
-
-/** Completes a recorded attempt; a store failure is logged, never thrown over Graph's answer. */
-export async function recordOutcome(
-  store: InvitationStore,
-  historyId: string,
-  result: AttemptResult,
-): Promise<void> {
-  await store.completeAttempt(historyId, result).catch(logUnrecorded);
-}
-
-function logUnrecorded(error: unknown): void {
-  // StoreError messages carry no row data (lib/db/store-error.ts), so this cannot leak a redeem link.
-  console.error(
-    "[history] could not record an invitation's outcome:",
-    error instanceof Error ? error.message : "unknown",
-  );
 }

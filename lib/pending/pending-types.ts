@@ -28,7 +28,7 @@ export type PendingInvitationsPage = {
 };
 
 export type RelinkResult =
-  | { status: "ok"; email: string; redeemUrl: string; requestId?: string }
+  | { status: "ok"; email: string; redeemUrl: string; requestId?: string; settled?: true }
   | { status: "not_pending" };
 
 export type ResetResult =
@@ -38,5 +38,9 @@ export type ResetResult =
       redeemUrl: string;
       addedEmail: boolean;
       requestId?: string;
+      /** Graph's answer was lost; asking Graph showed the reset was done. */
+      settled?: true;
     }
+  /** Graph does not see the address on the user yet (replication): ask again shortly. */
+  | { status: "awaiting_replication"; email: string; addedEmail: boolean }
   | { status: "not_guest" };

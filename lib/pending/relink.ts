@@ -11,7 +11,14 @@ import {
   type RedemptionReset,
 } from "@/lib/graph/invitations";
 import { addOtherMail, getGuest, type GuestDetails } from "@/lib/graph/pending-guests";
-import { attemptOf, inviterOf, recordedSend } from "@/lib/invitations/recorded-send";
+import { GraphFailure } from "@/lib/graph/graph-failure";
+import {
+  attemptOf,
+  inviterOf,
+  recordedSend,
+  type RecordedSend,
+} from "@/lib/invitations/recorded-send";
+import { sendAs } from "@/lib/invitations/settle-graph";
 import type { ReinviteInput, ResetInput } from "./pending-inputs";
 import type { RelinkResult, ResetResult } from "./pending-types";
 
@@ -47,13 +54,14 @@ export async function reinviteGuest(
       guestUserId: guest.id,
       guestDisplayName: guest.displayName,
     }),
-    () => postInvitation(caller, request),
+    sendAs(caller, () => postInvitation(caller, request)),
   );
   return {
     status: "ok",
     email,
     redeemUrl: sent.redeemUrl,
     ...(sent.requestId ? { requestId: sent.requestId } : {}),
+    ...(sent.settled ? { settled: true } : {}),
   };
 }
 
@@ -74,19 +82,32 @@ export async function resetGuest(caller: Caller, input: ResetInput): Promise<Res
     redirectUrl: getServerConfig().defaultRedirectUrl,
     sendInvitationMessage: input.sendInvitationMessage,
   };
-  const sent = await recordedSend(
-    attemptOf("reset_redemption", inviterOf(caller), redemptionResetRequest(reset), {
-      idempotencyKey: input.idempotencyKey,
-      guestDisplayName: guest.displayName,
-    }),
-    () => postRedemptionReset(caller, reset),
-  );
+  let sent: RecordedSend;
+  try {
+    sent = await recordedSend(
+      attemptOf("reset_redemption", inviterOf(caller), redemptionResetRequest(reset), {
+        idempotencyKey: input.idempotencyKey,
+        guestUserId: guest.id,
+        guestDisplayName: guest.displayName,
+      }),
+      sendAs(caller, () => postRedemptionReset(caller, reset), guest),
+    );
+  } catch (error) {
+    // The address is on the user object, yet Graph says it is not: the change has not reached every
+    // replica (docs/graph-behaviour.md#replication-delay). The dialog asks again, for a bounded time.
+    const onUser =
+      addedEmail || guest.otherMails.some((a) => a.toLowerCase() === email.toLowerCase());
+    if (error instanceof GraphFailure && error.code === "email_mismatch" && onUser)
+      return { status: "awaiting_replication", email, addedEmail };
+    throw error;
+  }
   return {
     status: "ok",
     email,
     redeemUrl: sent.redeemUrl,
     addedEmail,
     ...(sent.requestId ? { requestId: sent.requestId } : {}),
+    ...(sent.settled ? { settled: true } : {}),
   };
 }
 

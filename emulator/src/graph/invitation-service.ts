@@ -138,10 +138,14 @@ function resetRedemption(
     if (invitation.userId === user.id && !invitation.supersededDateTime)
       invitation.supersededDateTime = now;
   }
-  tenant.users.update(user, {
-    externalUserState: "PendingAcceptance",
-    externalUserStateChangeDateTime: now,
-  });
+  // externalUserStateChangeDateTime is "the latest change to externalUserState" [doc: user resource]:
+  // resetting a guest who is already pending changes neither.
+  if (user.externalUserState !== "PendingAcceptance") {
+    tenant.users.update(user, {
+      externalUserState: "PendingAcceptance",
+      externalUserStateChangeDateTime: now,
+    });
+  }
   const record = recordInvitation(tenant, user, caller, validated, request, origin);
   return responseBody(record, user, request, validated, "PendingAcceptance", origin);
 }
