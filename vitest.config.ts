@@ -12,7 +12,9 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "emulator/test/**/*.test.ts"],
     environment: "node",
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: an embedded database starts in seconds on a quiet machine and in tens of seconds on a
+    // busy 2-core one. Tests wait for conditions; these limits only stop a test that truly hangs.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });

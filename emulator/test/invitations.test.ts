@@ -418,19 +418,19 @@ describe("reset redemption", () => {
 });
 
 describe("throttling", () => {
-  it("answers the 151st request within 5 seconds with 429 and Retry-After, or without it when configured", async () => {
+  it("answers the 151st request of a window with 429 and Retry-After, or without it when configured", async () => {
+    // Graph's window is 5 s; a longer one keeps a busy machine from letting it slide mid-test.
+    tenant.updateSettings({ invitationRateLimit: { requests: 150, windowSeconds: 120 } });
     const client = await graphAs(tenant, "adele", ["User.Invite.All"]);
-    const started = Date.now();
     for (let index = 0; index < 150; index++) {
       const answer = await invite(client, basic(`load${index}@fabrikam.com`));
       expect(answer.status).toBe(201);
     }
     const throttled = await invite(client, basic("one-too-many@fabrikam.com"));
-    expect(Date.now() - started).toBeLessThan(5000);
     expectGraphError(throttled, 429, "TooManyRequests");
     const retryAfter = Number(throttled.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(5);
+    expect(retryAfter).toBeLessThanOrEqual(120);
 
     tenant.updateSettings({ sendRetryAfter: false });
     const silent = await invite(client, basic("one-more@fabrikam.com"));
@@ -439,7 +439,7 @@ describe("throttling", () => {
   });
 
   it("counts all callers of the tenant together", async () => {
-    tenant.updateSettings({ invitationRateLimit: { requests: 3, windowSeconds: 5 } });
+    tenant.updateSettings({ invitationRateLimit: { requests: 3, windowSeconds: 120 } });
     const adele = await graphAs(tenant, "adele", ["User.Invite.All"]);
     const isaiah = await graphAs(tenant, "isaiah", ["User.Invite.All"]);
     await invite(adele, basic("a1@fabrikam.com"));

@@ -140,11 +140,9 @@ describe("callGraph", () => {
       headers: { "Retry-After": "120" },
       body: graphError("TooManyRequests", "x"),
     });
-    const started = Date.now();
     const failure = await failureOf(
       callGraph(connection(), { method: "POST", path: "/invitations", body: invite }, "invite"),
     );
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(failure).toMatchObject({ code: "throttled", retryAfterSeconds: 120 });
     expect(graph.received).toHaveLength(1);
   });
@@ -152,7 +150,6 @@ describe("callGraph", () => {
   it("stops retrying when the total time budget would be exceeded", async () => {
     graph.always({ status: 503, headers: { "Retry-After": "0.4" } });
     const bounds = { ...fast, maxRetries: 10, maxTotalSeconds: 1 };
-    const started = Date.now();
     const failure = await failureOf(
       callGraph(
         connection({ retryBounds: bounds }),
@@ -161,7 +158,6 @@ describe("callGraph", () => {
       ),
     );
     expect(failure.code).toBe("graph_unreachable");
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(graph.received.length).toBeLessThanOrEqual(3);
   });
 
