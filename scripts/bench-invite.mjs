@@ -78,13 +78,22 @@ async function waitFor(url) {
 }
 
 /** Loads `url` with the cache off and sums every script the browser fetched, raw and gzipped. */
-async function firstLoadJavaScript(page, url, ready) {
+async function firstLoadJavaScript(page, url, ready, { blockPrefetches = false } = {}) {
   const client = await page.context().newCDPSession(page);
   await client.send("Network.setCacheDisabled", { cacheDisabled: true });
+  // The navigation links prefetch the other pages (and their code) once this one is idle: blocked,
+  // what remains is this page's own code.
+  const prefetch = (route) =>
+    route.request().headers()["next-router-prefetch"] ? route.abort() : route.fallback();
+  if (blockPrefetches) await page.route("**/*", prefetch);
   const scripts = [];
   const onResponse = (response) => {
     if (response.request().resourceType() === "script")
-      scripts.push({ url: response.url(), body: response.body().catch(() => Buffer.alloc(0)) });
+      scripts.push({
+        url: response.url(),
+        purpose: response.request().headers()["sec-purpose"] ?? "",
+        body: response.body().catch(() => Buffer.alloc(0)),
+      });
   };
   page.on("response", onResponse);
   const document = await page.goto(url);
@@ -92,13 +101,21 @@ async function firstLoadJavaScript(page, url, ready) {
   await ready();
   await page.waitForLoadState("networkidle");
   page.off("response", onResponse);
+  if (blockPrefetches) await page.unroute("**/*", prefetch);
   const fetched = await Promise.all(
-    scripts.map(async ({ url: scriptUrl, body }) => ({
+    scripts.map(async ({ url: scriptUrl, purpose, body }) => ({
       // Referenced by the document itself (script tags, preloads): what the first paint waits for.
       inDocument: html.includes(new URL(scriptUrl).pathname),
+      url: scriptUrl,
+      purpose,
       body: await body,
     })),
   );
+  if (process.env.BENCH_TRACE)
+    for (const entry of fetched)
+      console.log(
+        `  ${entry.inDocument ? "document" : "later   "} ${(gzipSync(entry.body, { level: 9 }).length / 1024).toFixed(1).padStart(6)} kB ${new URL(entry.url).pathname} ${entry.purpose}`,
+      );
   const sum = (entries) => ({
     files: entries.length,
     raw: entries.reduce((total, { body }) => total + body.length, 0),
@@ -230,9 +247,16 @@ async function measureSendToLink(browser) {
     }
     await page.getByRole("button", { name: "Invite another guest" }).click();
   }
-  const invitePage = await firstLoadJavaScript(page, portalUrl, () =>
+  const invitePage = await firstLoadJavaScript(
+    page,
+    portalUrl,
+    () => page.getByLabel("E-mail address").waitFor(),
+    { blockPrefetches: true },
+  );
+  const withPrefetches = await firstLoadJavaScript(page, portalUrl, () =>
     page.getByLabel("E-mail address").waitFor(),
   );
+  invitePage.withPrefetches = withPrefetches.all;
   await context.close();
   return { timings, inPage, phases, raw, invitePage };
 }
@@ -369,11 +393,16 @@ async function main() {
     console.log(
       `  ratio                      ${(invitePage.first.gzip / bare.first.gzip).toFixed(2)}× (goal ≤ 1.25×)`,
     );
-    console.log("\nEvery script fetched by network idle (lazy chunks included), gzip -9:");
+    console.log(
+      "\nEvery script fetched by network idle (lazy chunks too; other pages' prefetches blocked), gzip -9:",
+    );
     console.log(row("invite page (signed in)", invitePage.all));
     console.log(row("bare page, MsalProvider", bare.all));
     console.log(
       `  ratio                      ${(invitePage.all.gzip / bare.all.gzip).toFixed(2)}×`,
+    );
+    console.log(
+      `  with the nav links' prefetches of the other pages' code: ${kB(invitePage.withPrefetches.gzip)} gzipped in all, ${invitePage.withPrefetches.files} files`,
     );
     console.log("\nThe HTML document, gzip -9:");
     for (const [name, figure] of [
