@@ -3,6 +3,9 @@
 // With 20,000 pending guests in the local tenant and 250 ms of Graph latency on /users:
 //  1. one raw Graph page request (the same query the portal sends), for comparison;
 //  2. through the portal, in Chromium: time to the first page of the list, and to a search result;
+//     the nav click → first row also read inside the page (performance.now() in a capture listener at
+//     the click, a MutationObserver for the first table cell), beside a raw Graph page request made
+//     just before each round, and the ratio of the medians;
 //  3. through the portal's server action (a bare POST, as the page sends it): first page, search,
 //     and 20 pages followed by cursor, with the portal server's memory (RSS) before and after.
 // Builds into NEXT_DIST_DIR (default .next-pending) when that folder holds no build yet.
@@ -20,8 +23,8 @@ const GRAPH_LATENCY_MS = Number(process.env.BENCH_GRAPH_LATENCY_MS ?? 250);
 const PAGES = 20;
 const PAGE_SIZE = 25;
 const REPEATS = 5;
-const tenantPort = 4130;
-const portalPort = 3130;
+const tenantPort = Number(process.env.BENCH_TENANT_PORT ?? 4130);
+const portalPort = Number(process.env.BENCH_PORTAL_PORT ?? 3130);
 const tenantUrl = `http://127.0.0.1:${tenantPort}`;
 const portalUrl = `http://localhost:${portalPort}`;
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"];
@@ -155,7 +158,7 @@ async function timed(run) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value) => `${Math.round(value)} ms`;
 
-async function rawGraphPage(search) {
+async function rawGraphPage(search, repeats = REPEATS) {
   const token = await control("POST", "/tokens", {
     user: "adele",
     audience: "graph",
@@ -172,7 +175,7 @@ async function rawGraphPage(search) {
     $expand: "sponsors($select=id,displayName)",
   });
   const times = [];
-  for (let i = 0; i < REPEATS; i += 1) {
+  for (let i = 0; i < repeats; i += 1) {
     const { ms: elapsed } = await timed(async () => {
       const response = await fetch(`${tenantUrl}/v1.0/users?${query}`, {
         headers: { Authorization: `Bearer ${accessToken}` },
@@ -195,16 +198,25 @@ async function throughTheBrowser(search) {
   await page.getByRole("button", { name: /Adele Vance/ }).click();
   await page.getByLabel("E-mail address").waitFor();
   const firstPage = [];
+  const inPage = [];
+  const phases = [];
+  const raw = [];
   const searches = [];
   for (let i = 0; i < REPEATS; i += 1) {
     await page.goto(`${portalUrl}/`);
     await page.getByLabel("E-mail address").waitFor();
+    raw.push(await rawGraphPage(undefined, 1));
+    await armFirstRowTiming(page);
     // From the click on the nav entry to the first row of the list on screen.
     const first = await timed(async () => {
       await page.getByRole("link", { name: "Pending invitations" }).click();
       await page.locator("tbody tr").first().waitFor();
     });
     firstPage.push(first.ms);
+    const measured = await page.evaluate(() => window.__firstRowTiming);
+    inPage.push(measured.total);
+    phases.push(measured);
+    if (process.env.BENCH_TRACE) console.log(JSON.stringify(measured));
     const searched = await timed(async () => {
       await page.getByLabel("Search by name or e-mail").fill(`${search}${i}`);
       await page.getByLabel("Search by name or e-mail").press("Enter");
@@ -214,7 +226,83 @@ async function throughTheBrowser(search) {
     searches.push(searched.ms);
   }
   await browser.close();
-  return { firstPage: median(firstPage), search: median(searches) };
+  return {
+    firstPage: median(firstPage),
+    inPage: median(inPage),
+    inPageAll: inPage,
+    phase: (name) => median(phases.map((entry) => entry[name])),
+    raw: median(raw),
+    search: median(searches),
+  };
+}
+
+/** In the page: from the click on the nav entry to the first table cell of the list in the DOM. */
+function armFirstRowTiming(page) {
+  return page.evaluate(() => {
+    window.__firstRowTiming = new Promise((resolve) => {
+      let clicked = 0;
+      const longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          longTasks.push([Math.round(entry.startTime - clicked), Math.round(entry.duration)]);
+      }).observe({ type: "longtask" });
+      document.addEventListener(
+        "click",
+        (event) => {
+          const link = event.target instanceof Element ? event.target.closest("a") : null;
+          if (link?.textContent?.includes("Pending invitations")) clicked = performance.now();
+        },
+        { capture: true },
+      );
+      const seen = {};
+      const observer = new MutationObserver(() => {
+        if (clicked) {
+          const text = document.body.innerText;
+          for (const marker of ["Loading pending invitations", "Checking", "Loading…"])
+            if (!(marker in seen) && text.includes(marker))
+              seen[marker] = Math.round(performance.now() - clicked);
+        }
+        if (clicked && document.querySelector("tbody td")) {
+          observer.disconnect();
+          const shown = performance.now();
+          // Resource Timing entries arrive once a response has ended: read them a moment later.
+          setTimeout(() => {
+            const after = performance
+              .getEntriesByType("resource")
+              .filter((entry) => entry.startTime >= clicked && entry.startTime <= shown);
+            const action = after.findLast(
+              (entry) =>
+                entry.initiatorType === "fetch" &&
+                new URL(entry.name).pathname === "/pending" &&
+                !entry.name.includes("_rsc="),
+            );
+            const routeEnd = Math.max(
+              0,
+              ...after
+                .filter((entry) => entry !== action)
+                .map((entry) => entry.responseEnd - clicked),
+            );
+            resolve({
+              total: shown - clicked,
+              routeLoaded: routeEnd,
+              beforeAction: action ? action.startTime - clicked : NaN,
+              action: action ? action.responseEnd - action.startTime : NaN,
+              afterAnswer: action ? shown - action.responseEnd : NaN,
+              longTasks: longTasks.filter(([start]) => start >= 0),
+              seen,
+              entries: after.map((entry) => ({
+                name: entry.name.replace(/^https?:\/\/[^/]+/, "").slice(0, 60),
+                type: entry.initiatorType,
+                start: Math.round(entry.startTime - clicked),
+                end: Math.round(entry.responseEnd - clicked),
+              })),
+            });
+          }, 1000);
+        }
+      });
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+    });
+  });
 }
 
 async function main() {
@@ -245,7 +333,12 @@ async function main() {
   // The standalone server in this very process (no npx in between), so its process tree is the portal's.
   const portal = start(
     process.execPath,
-    [path.join(root, "scripts/start.mjs"), "-p", String(portalPort)],
+    [
+      ...(process.env.BENCH_HEAP_SNAPSHOT ? ["--heapsnapshot-signal=SIGUSR2"] : []),
+      path.join(root, "scripts/start.mjs"),
+      "-p",
+      String(portalPort),
+    ],
     {
       NEXT_DIST_DIR: distDir,
       LOCAL_TENANT_URL: tenantUrl,
@@ -289,6 +382,15 @@ async function main() {
 
   const browser = await throughTheBrowser("Bench Guest 1");
   console.log(`Browser: nav click to first row of the list          ${ms(browser.firstPage)}`);
+  console.log(
+    `  read in the page (each round: ${browser.inPageAll.map(ms).join(", ")})   ${ms(browser.inPage)}`,
+  );
+  console.log(
+    `  raw Graph page, one before each round               ${ms(browser.raw)}; ratio ${(browser.inPage / browser.raw).toFixed(2)}× (goal ≤ 1.5×)`,
+  );
+  console.log(
+    `  medians: route payload and code loaded ${ms(browser.phase("routeLoaded"))} after the click, action request starts at ${ms(browser.phase("beforeAction"))}, takes ${ms(browser.phase("action"))}, answer → first row ${ms(browser.phase("afterAnswer"))}`,
+  );
   console.log(`Browser: Enter in search to first matching row       ${ms(browser.search)}`);
 
   global.gc?.();
@@ -312,6 +414,12 @@ async function main() {
   console.log(`Portal server RSS just after start (before any action) ${atStart.toFixed(1)} MB`);
   console.log(`Portal server RSS before paging                      ${before.toFixed(1)} MB`);
   console.log(`Portal server RSS after ${PAGES} pages                     ${after.toFixed(1)} MB`);
+  if (process.env.BENCH_HEAP_SNAPSHOT) {
+    // The server was started with --heapsnapshot-signal=SIGUSR2: it writes Heap.*.heapsnapshot in its cwd.
+    process.kill(portal.pid, "SIGUSR2");
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    console.log(`Heap snapshot requested (in ${distDir}/standalone)`);
+  }
 }
 
 main()

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RequireSignIn } from "@/components/auth/require-sign-in";
-import { InviteFlow } from "@/components/invite/invite-flow";
+import { PageMessages } from "@/components/i18n/page-messages";
+import { LazyInviteFlow } from "@/components/invite/lazy-invite-flow";
+import { PAGE_NAMESPACES } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("invite");
@@ -11,9 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default function InvitePage() {
   return (
     <div className="mx-auto max-w-3xl">
-      <RequireSignIn>
-        <InviteFlow />
-      </RequireSignIn>
+      <PageMessages namespaces={PAGE_NAMESPACES.invite}>
+        <RequireSignIn>
+          <LazyInviteFlow />
+        </RequireSignIn>
+      </PageMessages>
     </div>
   );
 }

@@ -27,6 +27,7 @@ import { ActionErrorAlert } from "@/components/server-action/action-error-alert"
 import { useSendInvitation } from "./use-send-invitation";
 
 const resolver = schemaResolver<InviteFormValues>(loadInviteSchema);
+const preloadSchema = () => void loadInviteSchema();
 
 export function InviteForm({
   onSent,
@@ -51,7 +52,6 @@ export function InviteForm({
 
   useEffect(() => {
     clearInviteDraft();
-    void loadInviteSchema();
   }, []);
 
   useEffect(() => {
@@ -96,7 +96,15 @@ export function InviteForm({
       <Card aria-labelledby="invite-title">
         <CardHeader level={1} titleId="invite-title" title={t("title")} description={t("intro")} />
         <CardBody>
-          <form noValidate onSubmit={submit} aria-labelledby="invite-title" className="space-y-6">
+          {/* The schema (zod) loads when the person first reaches into the form, not with the page. */}
+          <form
+            noValidate
+            onSubmit={submit}
+            onFocusCapture={preloadSchema}
+            onPointerDownCapture={preloadSchema}
+            aria-labelledby="invite-title"
+            className="space-y-6"
+          >
             {restored ? (
               <Alert tone="info" role="status" title={t("restoredTitle")}>
                 <p>{t("restoredBody")}</p>

@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { Pool } from "pg";
+import { createPgliteDatabaseApart } from "./pglite-data-dir";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -21,7 +22,14 @@ const MIGRATION_LOCK_KEY = "4719225308512667143";
 
 export async function openPglite(dataDir: string, migrationsFolder: string): Promise<Connection> {
   await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir });
+  await createPgliteDatabaseApart(dataDir);
+  // Postgres' default 128 MB of shared buffers would live in the portal's own memory; the history
+  // is small, and 16 MB still holds its working set.
+  // (A start parameter, not postgresqlconf: that option replaces the whole postgresql.conf.)
+  const client = await PGlite.create({
+    dataDir,
+    startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"],
+  });
   try {
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RequireSignIn } from "@/components/auth/require-sign-in";
+import { PageMessages } from "@/components/i18n/page-messages";
 import { PendingInvitations } from "@/components/pending/pending-invitations";
+import { PAGE_NAMESPACES } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("pending");
@@ -11,9 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default function PendingPage() {
   return (
     <div className="mx-auto max-w-6xl">
-      <RequireSignIn>
-        <PendingInvitations />
-      </RequireSignIn>
+      <PageMessages namespaces={PAGE_NAMESPACES.pending}>
+        <RequireSignIn>
+          <PendingInvitations />
+        </RequireSignIn>
+      </PageMessages>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RequireSignIn } from "@/components/auth/require-sign-in";
+import { PageMessages } from "@/components/i18n/page-messages";
 import { BulkJob } from "@/components/bulk/bulk-job";
+import { PAGE_NAMESPACES } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("bulk");
@@ -12,9 +14,11 @@ export default async function BulkJobPage({ params }: { params: Promise<{ jobId:
   const { jobId } = await params;
   return (
     <div className="mx-auto max-w-4xl">
-      <RequireSignIn>
-        <BulkJob jobId={jobId} />
-      </RequireSignIn>
+      <PageMessages namespaces={PAGE_NAMESPACES.bulk}>
+        <RequireSignIn>
+          <BulkJob jobId={jobId} />
+        </RequireSignIn>
+      </PageMessages>
     </div>
   );
 }
