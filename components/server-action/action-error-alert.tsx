@@ -28,6 +28,9 @@ export function ActionErrorAlert({
 }) {
   const t = useTranslations("errors");
   const tc = useTranslations("common");
+  const seconds = Math.ceil(error.retryAfterSeconds ?? 1);
+  // The portal's own limit names its wait in its message; Graph's Retry-After gets a line of its own.
+  const ownLimit = error.code === "rate_limited";
   return (
     <Alert
       ref={ref}
@@ -46,9 +49,9 @@ export function ActionErrorAlert({
         ) : undefined
       }
     >
-      <p>{explain?.(error) ?? t(error.code)}</p>
-      {error.retryAfterSeconds ? (
-        <p>{t("retryAfter", { seconds: Math.ceil(error.retryAfterSeconds) })}</p>
+      <p>{explain?.(error) ?? (ownLimit ? t("rate_limited", { seconds }) : t(error.code))}</p>
+      {error.retryAfterSeconds && !ownLimit ? (
+        <p>{t("retryAfter", { seconds })}</p>
       ) : null}
       {error.requestId ? (
         <p>

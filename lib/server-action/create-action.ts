@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
 import { hasRequiredRole, type RoleRequirement } from "@/lib/auth/roles";
 import { validateAccessToken } from "@/lib/auth/validate-access-token";
+import { personLimiter } from "@/lib/limits/person-limit";
 import type { ActionResult } from "./action-result";
 import { toActionError } from "./to-action-error";
 import { toFieldErrors } from "./field-errors";
@@ -38,6 +39,11 @@ export function createAction<Schema extends z.ZodType, T>(
       const caller = await validateAccessToken(accessToken);
       if (definition.requiredRoles && !hasRequiredRole(caller, definition.requiredRoles)) {
         return { ok: false, error: { code: "forbidden" } };
+      }
+      // Per person, before any input is read, so a burst cannot use up the tenant's Graph budget.
+      const retryAfterSeconds = await (await personLimiter()).consume(caller);
+      if (retryAfterSeconds !== undefined) {
+        return { ok: false, error: { code: "rate_limited", retryAfterSeconds } };
       }
       const parsed = await definition.schema.safeParseAsync(input);
       if (!parsed.success) {
