@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Invitation } from "@microsoft/microsoft-graph-types";
 import type { Caller } from "@/lib/auth/caller";
 import type { BulkJobRecord, InvitationStore } from "@/lib/db";
-import { postInvitation, type SentInvitation } from "@/lib/graph/invitations";
+import { postBulkInvitation, type SentInvitation } from "@/lib/graph/invitations";
 import { findUsersByMail } from "@/lib/graph/users-by-mail";
 import { recoverStranded, type MailLookup } from "./recover-stranded";
 import { sendRow } from "./send-row";
@@ -52,7 +52,7 @@ export class BulkWorker {
       concurrency: options.concurrency ?? 8,
       strandedAfterMs: options.strandedAfterMs ?? 30_000,
       signInGraceMs: options.signInGraceMs ?? 20_000,
-      send: options.send ?? ((caller, request) => postInvitation(caller, request)),
+      send: options.send ?? ((caller, request) => postBulkInvitation(caller, request)),
       lookup: options.lookup ?? ((caller, addresses) => findUsersByMail(caller, addresses)),
     };
   }

@@ -42,7 +42,8 @@ export class PersonLimiter {
       await this.limiter.consume(`${caller.tid}:${caller.oid}`);
       return undefined;
     } catch (result) {
-      if (result instanceof RateLimiterRes) return Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+      if (result instanceof RateLimiterRes)
+        return Math.max(1, Math.ceil(result.msBeforeNext / 1000));
       throw result;
     }
   }
