@@ -3,6 +3,7 @@ import { getServerConfig, type ServerConfig } from "@/lib/config/server-config";
 import { AuthError } from "./auth-error";
 import type { Caller } from "./caller";
 import { graphScope, type GraphPermission } from "./graph-permissions";
+import { logger } from "@/lib/observability/logger";
 
 type ClientConfig = Pick<
   ServerConfig,
@@ -27,7 +28,7 @@ export function createConfidentialClient(config: ClientConfig): ConfidentialClie
         piiLoggingEnabled: false,
         logLevel: LogLevel.Warning,
         loggerCallback: (level, message) => {
-          if (level === LogLevel.Error) console.error(`[msal] ${message}`);
+          if (level === LogLevel.Error) logger().error({ component: "msal" }, message);
         },
       },
     },

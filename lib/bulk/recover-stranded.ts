@@ -3,6 +3,7 @@ import type { Caller } from "@/lib/auth/caller";
 import type { BulkJobRowRecord, InvitationStore } from "@/lib/db";
 import type { DirectoryMatch } from "@/lib/graph/users-by-mail";
 import { recordOutcome } from "@/lib/invitations/recorded-send";
+import { logger } from "@/lib/observability/logger";
 
 /** Graph's clock and ours may differ; a guest created this long before the row was sent still counts. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -31,10 +32,7 @@ export async function recoverStranded(
       rows.map((row) => row.email),
     );
   } catch (error) {
-    console.error(
-      "[bulk worker] could not check stranded rows:",
-      error instanceof Error ? error.message : "unknown",
-    );
+    logger().error({ err: error }, "bulk worker could not check stranded rows");
     await sleep(LOOKUP_FAILED_WAIT_MS);
     return;
   }

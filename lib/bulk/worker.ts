@@ -8,6 +8,9 @@ import { findUsersByMail } from "@/lib/graph/users-by-mail";
 import { recoverStranded, type MailLookup } from "./recover-stranded";
 import { sendRow } from "./send-row";
 import { TokenVault } from "./token-vault";
+import { logger } from "@/lib/observability/logger";
+import { metrics, setQueueDepthSource } from "@/lib/observability/metrics";
+import { withRequestContext } from "@/lib/observability/request-context";
 
 export type BulkWorkerOptions = {
   store: () => Promise<InvitationStore>;
@@ -57,6 +60,11 @@ export class BulkWorker {
     };
   }
 
+  /** The jobs this worker is sending now. */
+  heldJobIds(): string[] {
+    return [...this.active.keys()];
+  }
+
   get vault(): TokenVault {
     return this.options.vault;
   }
@@ -85,10 +93,7 @@ export class BulkWorker {
       try {
         await this.scan();
       } catch (error) {
-        console.error(
-          "[bulk worker] scan failed:",
-          error instanceof Error ? error.message : "unknown",
-        );
+        logger().error({ err: error }, "bulk worker scan failed");
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.scanMs);
@@ -118,10 +123,7 @@ export class BulkWorker {
       if (!claimed) continue;
       const run = this.runJob(store, claimed)
         .catch((error: unknown) => {
-          console.error(
-            "[bulk worker] job failed:",
-            error instanceof Error ? error.message : "unknown",
-          );
+          logger().error({ err: error, jobId: job.id }, "bulk job failed");
         })
         .finally(() => this.active.delete(job.id));
       this.active.set(job.id, run);
@@ -169,7 +171,12 @@ export class BulkWorker {
             send: this.options.send,
             onSignInNeeded,
           };
-          const work = sendRow(sender, job, row, caller).finally(() => inFlight.delete(row.id));
+          // The row id is the Graph client-request-id and the log lines' request id.
+          const work = withRequestContext({ requestId: row.id, jobId: job.id }, () =>
+            sendRow(sender, job, row, caller),
+          )
+            .then(() => metrics().bulkRowsProcessed.inc())
+            .finally(() => inFlight.delete(row.id));
           inFlight.set(row.id, work);
           continue;
         }
@@ -210,7 +217,14 @@ export async function ensureBulkWorker(): Promise<BulkWorker> {
   const holder = globalThis as WithWorker;
   if (!holder[WORKER]) {
     const { getStore } = await import("@/lib/db");
-    holder[WORKER] ??= new BulkWorker({ store: getStore, vault: new TokenVault() });
+    const created = new BulkWorker({ store: getStore, vault: new TokenVault() });
+    holder[WORKER] ??= created;
+    setQueueDepthSource(async () => {
+      const store = await getStore();
+      const held = holder[WORKER]?.heldJobIds() ?? [];
+      const progress = await Promise.all(held.map((jobId) => store.jobs.progress(jobId)));
+      return progress.reduce((sum, { counts }) => sum + counts.queued, 0);
+    });
   }
   const worker = holder[WORKER];
   worker.start();

@@ -3,6 +3,8 @@ import type { Caller } from "@/lib/auth/caller";
 import { callGraph } from "./call-graph";
 import { connectAs, type GraphConnection } from "./graph-connection";
 import type { GraphOperation } from "./graph-operation";
+import { metrics } from "@/lib/observability/metrics";
+import { GraphFailure } from "./graph-failure";
 import { paceInvitation, type InvitationLane } from "./invitation-pacing";
 
 export type SentInvitation = { invitation: Invitation; requestId?: string };
@@ -75,6 +77,11 @@ async function postPaced(
         operation,
       ),
     lane,
-  );
+  ).catch((error: unknown) => {
+    const code = error instanceof GraphFailure ? error.code : "other";
+    metrics().invitations.inc({ outcome: "failed", code, lane });
+    throw error;
+  });
+  metrics().invitations.inc({ outcome: "sent", code: "none", lane });
   return requestId ? { invitation: data, requestId } : { invitation: data };
 }

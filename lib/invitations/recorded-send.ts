@@ -12,6 +12,7 @@ import {
 import { GraphFailure } from "@/lib/graph/graph-failure";
 import type { SentInvitation } from "@/lib/graph/invitations";
 import { ActionFailure } from "@/lib/server-action/action-failure";
+import { logger } from "@/lib/observability/logger";
 
 // Every invitation the portal sends (single, regenerate, resend, reset, bulk) is recorded around the
 // Graph call: the attempt before the POST, then its outcome or its error's code. A failure to record
@@ -189,8 +190,5 @@ export async function recordOutcome(
 
 function logUnrecorded(error: unknown): void {
   // StoreError messages carry no row data (lib/db/store-error.ts), so this cannot leak a redeem link.
-  console.error(
-    "[history] could not record an invitation's outcome:",
-    error instanceof Error ? error.message : "unknown",
-  );
+  logger().error({ err: error }, "could not record an invitation's outcome in the history");
 }

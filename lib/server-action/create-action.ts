@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
 import { hasRequiredRole, type RoleRequirement } from "@/lib/auth/roles";
 import { validateAccessToken } from "@/lib/auth/validate-access-token";
 import { personLimiter } from "@/lib/limits/person-limit";
+import { withRequestContext } from "@/lib/observability/request-context";
 import type { ActionResult } from "./action-result";
 import { toActionError } from "./to-action-error";
 import { toFieldErrors } from "./field-errors";
@@ -34,7 +36,7 @@ export type ServerAction<T> = (accessToken: string, input: unknown) => Promise<A
 export function createAction<Schema extends z.ZodType, T>(
   definition: ActionDefinition<Schema, T>,
 ): ServerAction<T> {
-  return async (accessToken, input) => {
+  const run: ServerAction<T> = async (accessToken, input) => {
     try {
       const caller = await validateAccessToken(accessToken);
       if (definition.requiredRoles && !hasRequiredRole(caller, definition.requiredRoles)) {
@@ -58,4 +60,9 @@ export function createAction<Schema extends z.ZodType, T>(
       return { ok: false, error: toActionError(error, definition.name) };
     }
   };
+  // One id per call, on every log line and as Graph's client-request-id (lib/observability).
+  return (accessToken, input) =>
+    withRequestContext({ requestId: randomUUID(), action: definition.name }, () =>
+      run(accessToken, input),
+    );
 }
