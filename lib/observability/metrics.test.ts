@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startLocalTenant, type LocalTenant } from "@/emulator/src/index";
 import { validateAccessToken } from "@/lib/auth/validate-access-token";
 import { resetServerConfig } from "@/lib/config/server-config";
 import { postInvitation } from "@/lib/graph/invitations";
 import { answerMetrics, startMetricsServer } from "./metrics-endpoint";
+import { withRequestContext } from "./request-context";
 
 // An invitation through the real Graph adapter against the local tenant, then a scrape.
 let tenant: LocalTenant;
@@ -64,5 +66,27 @@ describe("metrics", () => {
     const answer = await answerMetrics("Bearer scrape-token-1234", { requireToken: true });
     expect(answer.status).toBe(200);
     expect(answer.body).toContain("portal_invitations_total");
+  });
+
+  it("sends the action's request id to Graph as client-request-id", async () => {
+    const caller = await validateAccessToken(
+      (await tenant.issueToken({ user: "adele", audience: "portal-api" })).accessToken,
+    );
+    const requestId = randomUUID();
+    const email = `correlated.${Date.now()}@fabrikam.com`;
+    await withRequestContext({ requestId, action: "inviteGuest" }, () =>
+      postInvitation(caller, {
+        invitedUserEmailAddress: email,
+        inviteRedirectUrl: "https://myapps.microsoft.com",
+        sendInvitationMessage: false,
+      }),
+    );
+    const post = tenant
+      .requests({ pathPrefix: "/v1.0/invitations", method: "POST" })
+      .find(
+        (entry) =>
+          (entry.body as { invitedUserEmailAddress?: string }).invitedUserEmailAddress === email,
+      );
+    expect(post?.headers["client-request-id"]).toBe(requestId);
   });
 });
