@@ -50,9 +50,7 @@ export function ActionErrorAlert({
       }
     >
       <p>{explain?.(error) ?? (ownLimit ? t("rate_limited", { seconds }) : t(error.code))}</p>
-      {error.retryAfterSeconds && !ownLimit ? (
-        <p>{t("retryAfter", { seconds })}</p>
-      ) : null}
+      {error.retryAfterSeconds && !ownLimit ? <p>{t("retryAfter", { seconds })}</p> : null}
       {error.requestId ? (
         <p>
           {t("requestId")}{" "}

@@ -80,13 +80,25 @@ export async function sendSingles(portal, ids, token, prefix, stop) {
   return { latencies, codes };
 }
 
-/** POST /invitations the tenant answered since `since` (ms), with the 429s among them. */
-export async function invitationPosts(control, since) {
+/**
+ * POST /invitations the tenant answered since `since` (ms), the 429s among them, and the time from
+ * the first to the last accepted row of the job `prefix`.
+ */
+export async function invitationPosts(control, since, prefix) {
   const body = await control("GET", "/requests?path=/v1.0/invitations&method=POST");
   const entries = (Array.isArray(body) ? body : body.value).filter(
     (entry) => Date.parse(entry.time) >= since,
   );
-  return { total: entries.length, throttled: entries.filter((e) => e.status === 429).length };
+  const rows = entries
+    .filter((entry) => entry.status === 201)
+    .filter((entry) => /\.\d+@/.test(String(entry.body?.invitedUserEmailAddress ?? "")))
+    .filter((entry) => String(entry.body?.invitedUserEmailAddress).startsWith(`${prefix}.`))
+    .map((entry) => Date.parse(entry.time));
+  return {
+    total: entries.length,
+    throttled: entries.filter((e) => e.status === 429).length,
+    rowSpanMs: rows.length > 1 ? Math.max(...rows) - Math.min(...rows) : 0,
+  };
 }
 
 /** Rows never invited, and rows invited more than once, by address. */
