@@ -68,6 +68,7 @@ async function main() {
     NEXT_DIST_DIR: DIST,
     BULK_LEASE_MS: String(LEASE_MS),
     BULK_STRANDED_AFTER_MS: String(STRANDED_MS),
+    METRICS_TOKEN,
   };
   const portals = [];
   const db = new pg.Client({ connectionString: databaseUrl });
@@ -109,7 +110,7 @@ async function main() {
     console.log(`  wall time (start → completed):  ${seconds(wall)} (polled every 1.5 s)`);
     console.log(`  first to last row accepted:     ${seconds(posts.rowSpanMs)} (the tenant's log)`);
     console.log(
-      `  theoretical minimum:            ${seconds(minimumMs(ROWS + sentSingles))} for ${ROWS} rows + ${sentSingles} singles (ratio ${(wall / minimumMs(ROWS + sentSingles)).toFixed(2)})`,
+      `  theoretical minimum:            ${seconds(minimumMs(ROWS + sentSingles))} for ${ROWS} rows + ${sentSingles} singles (ratio ${(wall / minimumMs(ROWS + sentSingles)).toFixed(2)}); at a steady 30/s ${seconds(((ROWS + sentSingles) / 30) * 1000)} (ratio ${(wall / (((ROWS + sentSingles) / 30) * 1000)).toFixed(2)})`,
     );
     console.log(
       `  POST /invitations answered 429: ${posts.throttled} of ${posts.total} (${((100 * posts.throttled) / Math.max(1, posts.total)).toFixed(1)} %)`,
@@ -122,50 +123,26 @@ async function main() {
     // ------------------------------------------------------------ run 2: SIGKILL the holder
     const totals = { lost: 0, twice: 0, resumes: [], beforeKill: 0 };
     for (let trial = 0; trial < TRIALS; trial += 1) {
-      const holder = trial % 2;
-      const survivor = 1 - holder;
-      await portals[holder].ready;
-      await portals[survivor].ready;
-      const trialPrefix = `kill${trial}-${Date.now()}`;
-      const trialJob = await createJob(portals[holder], ids, owner, trialPrefix, TRIAL_ROWS);
-      const trialStart = Date.now();
-      const expectedMs = (TRIAL_ROWS / 28) * 1000;
-      const killAt = trialStart + 300 + Math.random() * Math.max(0, expectedMs - 800);
-      while (Date.now() < killAt) {
-        await progress(portals[holder], ids, owner, trialJob);
-        await sleep(100);
-      }
-      const count = async () =>
-        Number(
-          (
-            await db.query(
-              "select count(*) filter (where state = 'succeeded') as n from bulk_job_rows where job_id = $1",
-              [trialJob],
-            )
-          ).rows[0].n,
-        );
-      const atKill = await count();
-      portals[holder].proc.kill("SIGKILL");
-      const killedAt = Date.now();
-      await portals[holder].exited;
-      portals[holder] = startPortal(root, PORTS[holder], env);
-      portals[holder].ready.catch(() => undefined);
-      let resumedAt;
-      let status;
-      while (
-        (status = (await progress(portals[survivor], ids, owner, trialJob))?.job.status) !==
-        "completed"
-      ) {
-        if (resumedAt === undefined && (await count()) > atKill) resumedAt = Date.now();
-        await sleep(100);
-      }
-      if (atKill >= TRIAL_ROWS) totals.beforeKill += 1;
-      else if (resumedAt !== undefined) totals.resumes.push(resumedAt - killedAt);
-      const result = await lostAndTwice(control, trialPrefix, TRIAL_ROWS);
+      const context = {
+        root,
+        portals,
+        ports: PORTS,
+        env,
+        ids,
+        owner,
+        control,
+        db,
+        rows: TRIAL_ROWS,
+      };
+      const result = await killTrial({ ...context, trial });
       totals.lost += result.lost;
       totals.twice += result.twice;
+      if (result.beforeKill) totals.beforeKill += 1;
+      else if (result.resumeMs !== undefined) totals.resumes.push(result.resumeMs);
       console.log(
-        `  trial ${trial + 1}: killed after ${seconds(killedAt - trialStart)} with ${atKill}/${TRIAL_ROWS} sent; resumed after ${resumedAt ? seconds(resumedAt - killedAt) : "—"}; ${status}; lost ${result.lost}, twice ${result.twice}`,
+        result.beforeKill
+          ? `  trial ${trial + 1}: finished before the kill; lost ${result.lost}, twice ${result.twice}`
+          : `  trial ${trial + 1}: holder killed after ${seconds(result.killedAfterMs)} with ${result.atKill}/${TRIAL_ROWS} sent; the other sent again after ${result.resumeMs === undefined ? "—" : seconds(result.resumeMs)}; lost ${result.lost}, twice ${result.twice}`,
       );
     }
     console.log(
