@@ -11,6 +11,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { killTrial, METRICS_TOKEN } from "./bench-scale/trial.mjs";
 import {
   createJob,
   bulkActions,
