@@ -6,6 +6,15 @@ export async function register() {
   const { logger } = await import("@/lib/observability/logger");
   const { validateConfigurationAtStart } = await import("@/lib/config/validate-at-start");
   validateConfigurationAtStart({ log: (message) => logger().fatal(message) });
+  const { limitsConfigFromEnv } = await import("@/lib/limits/limits-config");
+  try {
+    limitsConfigFromEnv();
+  } catch {
+    logger().fatal(
+      "ACTION_RATE_LIMIT, ACTION_RATE_LIMIT_WINDOW_SECONDS and SINGLE_INVITATION_RESERVE must be whole numbers of at least 1. The portal cannot start.",
+    );
+    process.exit(1);
+  }
   // Open the history store (and apply migrations) now, not on the first person's first send: the
   // embedded database takes seconds to start. A failure here is retried by the next getStore().
   const { getStore } = await import("@/lib/db");
