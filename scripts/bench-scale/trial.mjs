@@ -58,10 +58,11 @@ export async function killTrial({
     return { prefix, beforeKill: true, ...(await lostAndTwice(control, prefix, rows)) };
 
   const survivor = 1 - holder;
-  const atKill = await succeeded();
   portals[holder].proc.kill("SIGKILL");
   const killedAt = Date.now();
   await portals[holder].exited;
+  // Counted once the holder is gone: rows it completed just before the kill are not a resume.
+  const atKill = await succeeded();
   portals[holder] = startPortal(root, ports[holder], env);
   portals[holder].ready.catch(() => undefined);
   let resumedAt;
