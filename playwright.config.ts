@@ -11,6 +11,8 @@ export const TENANT_URL = `http://127.0.0.1:${TENANT_PORT}`;
 export const PORTAL_URL = `http://localhost:${PORTAL_PORT}`;
 
 const dataDir = path.join(__dirname, ".test-output", `portal-data-${process.pid}`);
+// Everything the portal writes; e2e/support/check-server-log.ts fails the run if it leaks a secret.
+export const PORTAL_LOG = path.join(__dirname, ".test-output", `portal-server-${PORTAL_PORT}.log`);
 
 export default defineConfig({
   testDir: "e2e",
@@ -22,6 +24,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  globalTeardown: "./e2e/support/check-server-log.ts",
   use: {
     baseURL: PORTAL_URL,
     trace: "retain-on-failure",
@@ -51,7 +54,7 @@ export default defineConfig({
     },
     {
       // The standalone server, as deployed (scripts/start.mjs; docs/deploy.md): what ships is what is tested.
-      command: `node scripts/start.mjs -p ${PORTAL_PORT}`,
+      command: `mkdir -p .test-output && node scripts/start.mjs -p ${PORTAL_PORT} > "${PORTAL_LOG}" 2>&1`,
       url: `${PORTAL_URL}/redirect`,
       env: {
         LOCAL_TENANT_URL: TENANT_URL,
@@ -59,6 +62,8 @@ export default defineConfig({
         // The portal under test keeps its history in a fresh embedded database.
         DATABASE_URL: "",
         NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
+        // The browser tests share a few people; the per-person limit has its own tests (lib/limits).
+        ACTION_RATE_LIMIT: "1000",
       },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -21,6 +21,9 @@ if (!existsSync(server)) {
 const portFlag = process.argv.findIndex((arg) => arg === "-p" || arg === "--port");
 if (portFlag >= 0 && process.argv[portFlag + 1]) process.env.PORT = process.argv[portFlag + 1];
 process.env.HOSTNAME ??= "0.0.0.0";
+// The portal handles SIGTERM/SIGINT itself (instrumentation.ts): drain, let the bulk worker settle
+// and release its jobs, then exit. Without this Next.js would exit mid-row.
+process.env.NEXT_MANUAL_SIG_HANDLE ??= "true";
 
 cpSync(path.join(root, distDir, "static"), path.join(standalone, distDir, "static"), {
   recursive: true,

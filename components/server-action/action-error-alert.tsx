@@ -28,6 +28,9 @@ export function ActionErrorAlert({
 }) {
   const t = useTranslations("errors");
   const tc = useTranslations("common");
+  const seconds = Math.ceil(error.retryAfterSeconds ?? 1);
+  // The portal's own limit names its wait in its message; Graph's Retry-After gets a line of its own.
+  const ownLimit = error.code === "rate_limited";
   return (
     <Alert
       ref={ref}
@@ -46,7 +49,7 @@ export function ActionErrorAlert({
         ) : undefined
       }
     >
-      <p>{explain?.(error) ?? t(error.code)}</p>
+      <p>{explain?.(error) ?? (ownLimit ? t("rate_limited", { seconds }) : t(error.code))}</p>
       {error.permission ? <p>{t("consentPermission", { permission: error.permission })}</p> : null}
       {error.adminConsentUrl ? (
         <p>
@@ -56,9 +59,7 @@ export function ActionErrorAlert({
           </a>
         </p>
       ) : null}
-      {error.retryAfterSeconds ? (
-        <p>{t("retryAfter", { seconds: Math.ceil(error.retryAfterSeconds) })}</p>
-      ) : null}
+      {error.retryAfterSeconds && !ownLimit ? <p>{t("retryAfter", { seconds })}</p> : null}
       {error.requestId ? (
         <p>
           {t("requestId")}{" "}

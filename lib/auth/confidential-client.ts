@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { ConfidentialClientApplication, LogLevel, type Configuration } from "@azure/msal-node";
 import type { ClientCredential, ServerConfig } from "@/lib/config/server-config";
+import { logger } from "@/lib/observability/logger";
 
 export type ClientConfig = Pick<
   ServerConfig,
@@ -55,7 +56,7 @@ export function createConfidentialClient(config: ClientConfig): ConfidentialClie
         piiLoggingEnabled: false,
         logLevel: LogLevel.Warning,
         loggerCallback: (level, message) => {
-          if (level === LogLevel.Error) console.error(`[msal] ${message}`);
+          if (level === LogLevel.Error) logger().error({ component: "msal" }, message);
         },
       },
     },

@@ -17,7 +17,8 @@ export async function jobFor(
   const store = await getStore();
   const job = await store.jobs.getJob(jobId);
   const allowed =
-    job && (job.ownerOid === caller.oid || (access === "view" && (await overseesAllInvitations(caller))));
+    job &&
+    (job.ownerOid === caller.oid || (access === "view" && (await overseesAllInvitations(caller))));
   if (!job || !allowed) throw new ActionFailure("forbidden");
   return { store, job };
 }

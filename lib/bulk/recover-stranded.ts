@@ -11,6 +11,7 @@ import {
   recordSettledSent,
 } from "@/lib/invitations/attempt-outcome";
 import { settleOutcome, type Settlement } from "@/lib/invitations/settle-outcome";
+import { logger } from "@/lib/observability/logger";
 
 const LOOKUP_FAILED_WAIT_MS = 2_000;
 
@@ -38,10 +39,7 @@ export async function recoverStranded(
       rows.map((row) => row.email),
     );
   } catch (error) {
-    console.error(
-      "[bulk worker] could not check stranded rows:",
-      error instanceof Error ? error.message : "unknown",
-    );
+    logger().error({ err: error }, "bulk worker could not check stranded rows");
     await sleep(LOOKUP_FAILED_WAIT_MS);
     return;
   }

@@ -252,6 +252,37 @@ describe.each(availableBackends())("bulk worker on $name", (backend) => {
     for (const email of emails) expect(acceptedPosts(email)).toBe(1);
   });
 
+  it("on shutdown settles what it holds and releases the job, which another worker takes at once", async () => {
+    const caller = await callerFor("adele");
+    const emails = addresses(40);
+    const job = await jobFor(emails, caller.oid);
+    const vaultA = new TokenVault();
+    vaultA.put(caller);
+    // Long leases and a long scan: only a released lease lets B start before the test times out.
+    const long = { leaseMs: 600_000, scanMs: 600_000, strandedAfterMs: 600_000, concurrency: 4 };
+    const first = worker(vaultA, long);
+    await until(async () => (await test.store.jobs.progress(job.id)).counts.succeeded >= 5);
+
+    await first.stop();
+
+    const stopped = await test.store.jobs.progress(job.id);
+    expect(stopped.counts.sending).toBe(0);
+    expect(stopped.counts.succeeded).toBeLessThan(40);
+    expect(await test.store.jobs.getJob(job.id)).toMatchObject({
+      status: "running",
+      leaseOwner: null,
+    });
+    const vaultB = new TokenVault();
+    vaultB.put(caller);
+    worker(vaultB, long);
+    await until(async () => (await status(job.id)) === "completed");
+    expect((await test.store.jobs.progress(job.id)).counts).toMatchObject({
+      succeeded: 40,
+      sending: 0,
+    });
+    for (const email of emails) expect(acceptedPosts(email)).toBe(1);
+  });
+
   it("pauses for sign-in without a token, and when the platform refuses the token", async () => {
     const caller = await callerFor("lee");
     const emails = addresses(3);

@@ -3,11 +3,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Invitation } from "@microsoft/microsoft-graph-types";
 import type { Caller } from "@/lib/auth/caller";
 import type { BulkJobRecord, InvitationStore } from "@/lib/db";
-import { postInvitation, type SentInvitation } from "@/lib/graph/invitations";
+import { postBulkInvitation, type SentInvitation } from "@/lib/graph/invitations";
 import { findUsersByMail } from "@/lib/graph/users-by-mail";
 import { recoverStranded, type MailLookup } from "./recover-stranded";
 import { sendRow } from "./send-row";
 import { TokenVault } from "./token-vault";
+import { logger } from "@/lib/observability/logger";
+import { metrics, setQueueDepthSource } from "@/lib/observability/metrics";
+import { withRequestContext } from "@/lib/observability/request-context";
 
 export type BulkWorkerOptions = {
   store: () => Promise<InvitationStore>;
@@ -52,9 +55,14 @@ export class BulkWorker {
       concurrency: options.concurrency ?? 8,
       strandedAfterMs: options.strandedAfterMs ?? 30_000,
       signInGraceMs: options.signInGraceMs ?? 20_000,
-      send: options.send ?? ((caller, request) => postInvitation(caller, request)),
+      send: options.send ?? ((caller, request) => postBulkInvitation(caller, request)),
       lookup: options.lookup ?? ((caller, addresses) => findUsersByMail(caller, addresses)),
     };
+  }
+
+  /** The jobs this worker is sending now. */
+  heldJobIds(): string[] {
+    return [...this.active.keys()];
   }
 
   get vault(): TokenVault {
@@ -85,10 +93,7 @@ export class BulkWorker {
       try {
         await this.scan();
       } catch (error) {
-        console.error(
-          "[bulk worker] scan failed:",
-          error instanceof Error ? error.message : "unknown",
-        );
+        logger().error({ err: error }, "bulk worker scan failed");
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.scanMs);
@@ -118,10 +123,7 @@ export class BulkWorker {
       if (!claimed) continue;
       const run = this.runJob(store, claimed)
         .catch((error: unknown) => {
-          console.error(
-            "[bulk worker] job failed:",
-            error instanceof Error ? error.message : "unknown",
-          );
+          logger().error({ err: error, jobId: job.id }, "bulk job failed");
         })
         .finally(() => this.active.delete(job.id));
       this.active.set(job.id, run);
@@ -170,7 +172,12 @@ export class BulkWorker {
             lookup: this.options.lookup,
             onSignInNeeded,
           };
-          const work = sendRow(sender, job, row, caller).finally(() => inFlight.delete(row.id));
+          // The row id is the Graph client-request-id and the log lines' request id.
+          const work = withRequestContext({ requestId: row.id, jobId: job.id }, () =>
+            sendRow(sender, job, row, caller),
+          )
+            .then(() => metrics().bulkRowsProcessed.inc())
+            .finally(() => inFlight.delete(row.id));
           inFlight.set(row.id, work);
           continue;
         }
@@ -203,6 +210,18 @@ export class BulkWorker {
   }
 }
 
+/** BULK_LEASE_MS and BULK_STRANDED_AFTER_MS, for benchmarks and operators who need faster take-over. */
+function timingsFromEnv(
+  env: NodeJS.ProcessEnv,
+): Pick<BulkWorkerOptions, "leaseMs" | "strandedAfterMs"> {
+  const lease = Number(env.BULK_LEASE_MS);
+  const stranded = Number(env.BULK_STRANDED_AFTER_MS);
+  return {
+    ...(Number.isInteger(lease) && lease >= 1_000 ? { leaseMs: lease } : {}),
+    ...(Number.isInteger(stranded) && stranded >= 1_000 ? { strandedAfterMs: stranded } : {}),
+  };
+}
+
 const WORKER = Symbol.for("guest-invitations-portal.bulk-worker");
 type WithWorker = typeof globalThis & { [WORKER]?: BulkWorker };
 
@@ -211,7 +230,18 @@ export async function ensureBulkWorker(): Promise<BulkWorker> {
   const holder = globalThis as WithWorker;
   if (!holder[WORKER]) {
     const { getStore } = await import("@/lib/db");
-    holder[WORKER] ??= new BulkWorker({ store: getStore, vault: new TokenVault() });
+    const created = new BulkWorker({
+      store: getStore,
+      vault: new TokenVault(),
+      ...timingsFromEnv(process.env),
+    });
+    holder[WORKER] ??= created;
+    setQueueDepthSource(async () => {
+      const store = await getStore();
+      const held = holder[WORKER]?.heldJobIds() ?? [];
+      const progress = await Promise.all(held.map((jobId) => store.jobs.progress(jobId)));
+      return progress.reduce((sum, { counts }) => sum + counts.queued, 0);
+    });
   }
   const worker = holder[WORKER];
   worker.start();

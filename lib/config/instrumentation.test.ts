@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { register } from "@/instrumentation";
+import { captureLog } from "@/test-support/captured-log";
 
 const saved = { ...process.env };
 
@@ -21,10 +22,10 @@ describe("instrumentation register()", () => {
     const exit = vi.spyOn(process, "exit").mockImplementation(((code?: number) => {
       throw new Error(`exit ${code}`);
     }) as typeof process.exit);
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const log = captureLog();
     await expect(register()).rejects.toThrow("exit 1");
     expect(exit).toHaveBeenCalledWith(1);
-    expect(String(log.mock.calls[0]?.[0])).toMatch(/ENTRA_TENANT_ID is malformed/);
+    expect(log.text()).toMatch(/ENTRA_TENANT_ID is malformed/);
   });
 
   it.each([

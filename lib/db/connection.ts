@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { Pool } from "pg";
 import { createPgliteDatabaseApart } from "./pglite-data-dir";
 import * as schema from "./schema";
+import { logger } from "@/lib/observability/logger";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -47,9 +48,7 @@ export async function openPostgres(
   const pool = new Pool({ connectionString });
   // Without a listener, a dropped idle connection would crash the process.
   pool.on("error", (error: Error & { code?: string }) => {
-    console.error(
-      `Invitation store: idle PostgreSQL connection failed (${error.code ?? "no code"})`,
-    );
+    logger().error({ code: error.code }, "invitation store: idle PostgreSQL connection failed");
   });
   try {
     await migrateWithLock(pool, migrationsFolder);

@@ -2,7 +2,7 @@ import { GraphError, ResponseType } from "@microsoft/microsoft-graph-client";
 import type { GraphConnection } from "./graph-connection";
 import type { GraphOperation } from "./graph-operation";
 import { mapGraphError, type GraphErrorDetails } from "./map-graph-error";
-import { BearerTokenOption } from "./middleware";
+import { BearerTokenOption, GraphOperationOption } from "./middleware";
 import { mayRepeatUnanswered } from "./repeat-rules";
 import { parseRetryAfter } from "./retry-after";
 import { createRetryOptions } from "./retry-policy";
@@ -51,12 +51,14 @@ async function sendOnce(
   connection: GraphConnection,
   call: GraphCall,
   accessToken: string,
+  operation: GraphOperation,
 ): Promise<Response> {
   let request = connection.client
     .api(call.path)
     .middlewareOptions([
       new BearerTokenOption(accessToken),
       createRetryOptions(connection.retryBounds, Date.now, call.method),
+      new GraphOperationOption(operation),
     ])
     .responseType(ResponseType.RAW);
   if (call.headers) request = request.headers(call.headers);
@@ -86,7 +88,7 @@ export async function callGraph<T>(
 ): Promise<GraphReply<T>> {
   // Outside the SDK: it would wrap an on-behalf-of failure into a GraphError and lose its code.
   const accessToken = await connection.getAccessToken();
-  const send = () => sendOnce(connection, call, accessToken);
+  const send = () => sendOnce(connection, call, accessToken, operation);
   let response: Response;
   try {
     response = await send();

@@ -3,7 +3,12 @@ import { acquireGraphTokenOnBehalfOf } from "@/lib/auth/on-behalf-of";
 import type { Caller } from "@/lib/auth/caller";
 import type { GraphPermission } from "@/lib/auth/graph-permissions";
 import { getServerConfig } from "@/lib/config/server-config";
-import { AttemptTimeoutHandler, BearerTokenHandler } from "./middleware";
+import {
+  AttemptMetricsHandler,
+  AttemptTimeoutHandler,
+  BearerTokenHandler,
+  ClientRequestIdHandler,
+} from "./middleware";
 import { DEFAULT_RETRY_BOUNDS, type RetryBounds } from "./retry-policy";
 
 const DEFAULT_ATTEMPT_TIMEOUT_MS = 20_000;
@@ -36,7 +41,9 @@ export function createGraphConnection(options: GraphConnectionOptions): GraphCon
     defaultVersion: "v1.0",
     middleware: [
       new BearerTokenHandler(new URL(options.baseUrl).origin),
+      new ClientRequestIdHandler(),
       new RetryHandler(),
+      new AttemptMetricsHandler(),
       new AttemptTimeoutHandler(options.attemptTimeoutMs ?? attemptTimeoutMs()),
       new HTTPMessageHandler(),
     ],

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GraphFailure } from "./graph-failure";
 import { SlidingWindowLimiter, invitationLimiter, paceInvitation } from "./invitation-pacing";
 
@@ -58,10 +58,33 @@ describe("SlidingWindowLimiter", () => {
     await limiter.acquire();
     expect(clock.now()).toBe(2128);
   });
+
+  it("leaves single invitations a reserved share while bulk rows wait", async () => {
+    const clock = fakeClock();
+    const limiter = new SlidingWindowLimiter({
+      requests: 10,
+      windowMs: 1000,
+      reserveForSingle: 3,
+      ...clock,
+    });
+    const bulk: number[] = [];
+    const bulkDone = Promise.all(
+      Array.from({ length: 14 }, () => limiter.acquire("bulk").then(() => bulk.push(clock.now()))),
+    );
+    await Promise.all(Array.from({ length: 3 }, () => limiter.acquire("single")));
+    expect(clock.now()).toBe(0);
+    await bulkDone;
+    // Bulk rows take at most 7 of the 10 slots, singles included: 4 now, then 7 a window.
+    expect(bulk.filter((time) => time === 0)).toHaveLength(4);
+    expect(bulk.filter((time) => time === 1000)).toHaveLength(7);
+    expect(bulk.at(-1)).toBe(2000);
+  });
 });
 
 describe("paceInvitation", () => {
   it("uses one limiter per process and backs off when Graph still answers 429", async () => {
+    // In process: the PostgreSQL-shared pace has its own test (lib/limits/shared-sliding-window.test.ts).
+    vi.stubEnv("DATABASE_URL", "");
     expect(invitationLimiter()).toBe(invitationLimiter());
     const started = Date.now();
     await expect(

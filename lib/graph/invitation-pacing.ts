@@ -1,8 +1,24 @@
+import { getServerConfig } from "@/lib/config/server-config";
+import { limitsConfigFromEnv } from "@/lib/limits/limits-config";
+import { SharedSlidingWindow } from "@/lib/limits/shared-sliding-window";
+import { limitsPool } from "@/lib/limits/shared-pool";
 import { GraphFailure } from "./graph-failure";
+
+/** Single invitations (a person waits) go first; bulk rows leave them a reserved share. */
+export type InvitationLane = "single" | "bulk";
+
+/** Grants invitation requests within the tenant's limit; in process, or shared through PostgreSQL. */
+export interface InvitationPacer {
+  acquire(lane?: InvitationLane): Promise<void>;
+  /** Nobody is granted a request for this long (the service's Retry-After). */
+  backOff(seconds: number): Promise<void>;
+}
 
 export type RateLimiterOptions = {
   requests: number;
   windowMs: number;
+  /** Requests per window that the bulk lane may not take. */
+  reserveForSingle?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 };
@@ -10,14 +26,17 @@ export type RateLimiterOptions = {
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * At most `requests` grants in any `windowMs`, first come first served, plus a pause for everyone
- * when the service asks for one (Retry-After). A sliding window like the invitation manager's own, so
- * the portal never spends requests on 429s it could have predicted.
+ * At most `requests` grants in any `windowMs`, first come first served within a lane, plus a pause
+ * for everyone when the service asks for one (Retry-After). A sliding window like the invitation
+ * manager's own, so the portal never spends requests on 429s it could have predicted.
  */
-export class SlidingWindowLimiter {
+export class SlidingWindowLimiter implements InvitationPacer {
   private granted: number[] = [];
   private blockedUntil = 0;
-  private tail: Promise<void> = Promise.resolve();
+  private readonly tails: Record<InvitationLane, Promise<void>> = {
+    single: Promise.resolve(),
+    bulk: Promise.resolve(),
+  };
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -27,18 +46,21 @@ export class SlidingWindowLimiter {
   }
 
   /** Resolves when the caller may send one request. */
-  acquire(): Promise<void> {
-    const turn = this.tail.then(() => this.waitForSlot());
-    this.tail = turn.catch(() => undefined);
+  acquire(lane: InvitationLane = "single"): Promise<void> {
+    const turn = this.tails[lane].then(() => this.waitForSlot(lane));
+    this.tails[lane] = turn.catch(() => undefined);
     return turn;
   }
 
-  /** Nobody is granted a slot for this long (the service's Retry-After). */
-  backOff(seconds: number): void {
+  async backOff(seconds: number): Promise<void> {
     this.blockedUntil = Math.max(this.blockedUntil, this.now() + Math.ceil(seconds * 1000));
   }
 
-  private async waitForSlot(): Promise<void> {
+  private async waitForSlot(lane: InvitationLane): Promise<void> {
+    const limit =
+      lane === "bulk"
+        ? Math.max(1, this.options.requests - (this.options.reserveForSingle ?? 0))
+        : this.options.requests;
     for (;;) {
       const now = this.now();
       if (this.blockedUntil > now) {
@@ -46,11 +68,12 @@ export class SlidingWindowLimiter {
         continue;
       }
       this.granted = this.granted.filter((time) => now - time < this.options.windowMs);
-      if (this.granted.length < this.options.requests) {
+      if (this.granted.length < limit) {
         this.granted.push(now);
         return;
       }
-      await this.sleep(Math.max(1, this.granted[0]! + this.options.windowMs - now));
+      const freesASlot = this.granted[this.granted.length - limit]!;
+      await this.sleep(Math.max(1, freesASlot + this.options.windowMs - now));
     }
   }
 }
@@ -62,27 +85,40 @@ export const INVITATION_RATE_LIMIT = { requests: 150, windowSeconds: 5 } as cons
 const JITTER_MARGIN_MS = 250;
 
 const LIMITER = Symbol.for("guest-invitations-portal.invitation-limiter");
-type WithLimiter = typeof globalThis & { [LIMITER]?: SlidingWindowLimiter };
+type WithLimiter = typeof globalThis & { [LIMITER]?: InvitationPacer };
 
-/** The one limiter for all invitation traffic of this portal instance (single invites and bulk jobs). */
-export function invitationLimiter(): SlidingWindowLimiter {
+/**
+ * The one pacer for all invitation traffic (single invites and bulk jobs). With DATABASE_URL every
+ * instance shares one window per tenant in PostgreSQL, since the limit is the tenant's, not the app's.
+ */
+export function invitationLimiter(): InvitationPacer {
   const holder = globalThis as WithLimiter;
-  holder[LIMITER] ??= new SlidingWindowLimiter({
-    requests: INVITATION_RATE_LIMIT.requests,
-    windowMs: INVITATION_RATE_LIMIT.windowSeconds * 1000 + JITTER_MARGIN_MS,
-  });
+  if (!holder[LIMITER]) {
+    const limits = limitsConfigFromEnv();
+    const options = {
+      requests: INVITATION_RATE_LIMIT.requests,
+      windowMs: INVITATION_RATE_LIMIT.windowSeconds * 1000 + JITTER_MARGIN_MS,
+      reserveForSingle: limits.singleInvitationReserve,
+    };
+    holder[LIMITER] = limits.databaseUrl
+      ? new SharedSlidingWindow(limitsPool(limits.databaseUrl), getServerConfig().tenantId, options)
+      : new SlidingWindowLimiter(options);
+  }
   return holder[LIMITER];
 }
 
 /** Waits for a slot, sends, and when Graph still answers 429 makes every later request wait too. */
-export async function paceInvitation<T>(send: () => Promise<T>): Promise<T> {
+export async function paceInvitation<T>(
+  send: () => Promise<T>,
+  lane: InvitationLane = "single",
+): Promise<T> {
   const limiter = invitationLimiter();
-  await limiter.acquire();
+  await limiter.acquire(lane);
   try {
     return await send();
   } catch (error) {
     if (error instanceof GraphFailure && error.code === "throttled") {
-      limiter.backOff(error.retryAfterSeconds ?? INVITATION_RATE_LIMIT.windowSeconds);
+      await limiter.backOff(error.retryAfterSeconds ?? INVITATION_RATE_LIMIT.windowSeconds);
     }
     throw error;
   }

@@ -3,7 +3,9 @@ import type { Caller } from "@/lib/auth/caller";
 import { callGraph } from "./call-graph";
 import { connectAs, type GraphConnection } from "./graph-connection";
 import type { GraphOperation } from "./graph-operation";
-import { paceInvitation } from "./invitation-pacing";
+import { metrics } from "@/lib/observability/metrics";
+import { GraphFailure } from "./graph-failure";
+import { paceInvitation, type InvitationLane } from "./invitation-pacing";
 
 export type SentInvitation = { invitation: Invitation; requestId?: string };
 
@@ -17,7 +19,16 @@ export async function postInvitation(
   request: Invitation,
   connection: GraphConnection = connectAs(caller, "User.Invite.All"),
 ): Promise<SentInvitation> {
-  return postPaced(connection, request, "invite");
+  return postPaced(connection, request, "invite", "single");
+}
+
+/** postInvitation for a bulk job's row: paced behind single invitations (invitation-pacing.ts). */
+export async function postBulkInvitation(
+  caller: Caller,
+  request: Invitation,
+  connection: GraphConnection = connectAs(caller, "User.Invite.All"),
+): Promise<SentInvitation> {
+  return postPaced(connection, request, "invite", "bulk");
 }
 
 export type RedemptionReset = {
@@ -37,7 +48,7 @@ export async function postRedemptionReset(
   reset: RedemptionReset,
   connection: GraphConnection = connectAs(caller, "User.ReadWrite.All"),
 ): Promise<SentInvitation> {
-  return postPaced(connection, redemptionResetRequest(reset), "resetRedemption");
+  return postPaced(connection, redemptionResetRequest(reset), "resetRedemption", "single");
 }
 
 /** The body postRedemptionReset sends, for recording it as sent. */
@@ -55,14 +66,22 @@ async function postPaced(
   connection: GraphConnection,
   request: Invitation,
   operation: GraphOperation,
+  lane: InvitationLane,
 ): Promise<SentInvitation> {
-  // Every invitation of this instance, single or bulk, shares one pace (invitation-pacing.ts).
-  const { data, requestId } = await paceInvitation(() =>
-    callGraph<Invitation>(
-      connection,
-      { method: "POST", path: "/invitations", body: request },
-      operation,
-    ),
-  );
+  // Every invitation, single or bulk, shares one pace per tenant (invitation-pacing.ts).
+  const { data, requestId } = await paceInvitation(
+    () =>
+      callGraph<Invitation>(
+        connection,
+        { method: "POST", path: "/invitations", body: request },
+        operation,
+      ),
+    lane,
+  ).catch((error: unknown) => {
+    const code = error instanceof GraphFailure ? error.code : "other";
+    metrics().invitations.inc({ outcome: "failed", code, lane });
+    throw error;
+  });
+  metrics().invitations.inc({ outcome: "sent", code: "none", lane });
   return requestId ? { invitation: data, requestId } : { invitation: data };
 }

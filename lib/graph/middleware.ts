@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
+import { metrics } from "@/lib/observability/metrics";
+import { currentRequestContext } from "@/lib/observability/request-context";
 
 /** Per-request option carrying the Graph token, acquired before the request so OBO errors keep their type. */
 export class BearerTokenOption {
@@ -50,6 +53,53 @@ export class AttemptTimeoutHandler implements Middleware {
     context.options ??= {};
     context.options.signal = AbortSignal.timeout(this.timeoutMs);
     await this.next?.execute(context);
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+/** Per-request option naming the operation, for the per-attempt metrics. */
+export class GraphOperationOption {
+  constructor(readonly operation: string) {}
+}
+
+/**
+ * Sends the action's request id (lib/observability) as `client-request-id`, so a Graph request can be
+ * matched with the portal's log lines; Graph echoes it in its answer and its own logs.
+ */
+export class ClientRequestIdHandler implements Middleware {
+  private next: Middleware | undefined;
+
+  async execute(context: Context): Promise<void> {
+    setHeader(context, "client-request-id", currentRequestContext()?.requestId ?? randomUUID());
+    await this.next?.execute(context);
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+/** Times every attempt (after the RetryHandler, so each retry counts) and counts 429 answers. */
+export class AttemptMetricsHandler implements Middleware {
+  private next: Middleware | undefined;
+
+  async execute(context: Context): Promise<void> {
+    const option = context.middlewareControl?.getMiddlewareOptions(GraphOperationOption) as
+      GraphOperationOption | undefined;
+    const operation = option?.operation ?? "other";
+    const { graphDuration, graphThrottled } = metrics();
+    const started = performance.now();
+    let status = "none";
+    try {
+      await this.next?.execute(context);
+      status = String(context.response?.status ?? "none");
+    } finally {
+      graphDuration.observe({ operation, status }, (performance.now() - started) / 1000);
+      if (status === "429") graphThrottled.inc({ operation });
+    }
   }
 
   setNext(next: Middleware): void {

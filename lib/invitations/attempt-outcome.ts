@@ -4,6 +4,7 @@ import { GraphFailure } from "@/lib/graph/graph-failure";
 import type { SentInvitation } from "@/lib/graph/invitations";
 import { ActionFailure } from "@/lib/server-action/action-failure";
 import type { Settlement } from "./settle-outcome";
+import { logger } from "@/lib/observability/logger";
 
 // How an invitation attempt's outcome is kept, in the history and in a bulk row (recorded-send.ts).
 
@@ -111,8 +112,5 @@ export async function recordOutcome(
 
 function logUnrecorded(error: unknown): void {
   // StoreError messages carry no row data (lib/db/store-error.ts), so this cannot leak a redeem link.
-  console.error(
-    "[history] could not record an invitation's outcome:",
-    error instanceof Error ? error.message : "unknown",
-  );
+  logger().error({ err: error }, "could not record an invitation's outcome in the history");
 }

@@ -126,5 +126,9 @@ function openCursor(caller: Caller, input: PendingListInput): PendingCursor | nu
 }
 
 function seal(caller: Caller, input: PendingListInput, cursor: PendingCursor): string {
-  return sealPendingCursor(cursor, cursorBinding(caller, input), getServerConfig().cursorSigningKey);
+  return sealPendingCursor(
+    cursor,
+    cursorBinding(caller, input),
+    getServerConfig().cursorSigningKey,
+  );
 }

@@ -13,6 +13,7 @@ export const ACTION_ERROR_CODES = [
   "consent_required",
   "portal_misconfigured",
   "duplicate_in_progress",
+  "rate_limited",
   "internal",
 ] as const;
 

@@ -7,6 +7,7 @@ import { LOCAL_TENANT } from "@/lib/config/local-tenant";
 import { GraphFailure } from "@/lib/graph/graph-failure";
 import { ActionFailure } from "./action-failure";
 import { createAction } from "./create-action";
+import { captureLog } from "@/test-support/captured-log";
 import { startScriptedLocalTenant } from "@/test-support/scripted-local-tenant";
 
 let tenant: Awaited<ReturnType<typeof startScriptedLocalTenant>>;
@@ -193,11 +194,14 @@ describe("createAction", () => {
   });
 
   it("returns an unexpected failure as internal and logs no token", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const log = captureLog();
     const token = await tenant.issuer.sign();
-    const { run } = action(vi.fn(async () => Promise.reject(new TypeError("boom"))));
+    const { run } = action(vi.fn(async () => Promise.reject(new TypeError(`boom ${token}`))));
     expect(await run(token, validInput)).toEqual({ ok: false, error: { code: "internal" } });
-    expect(logged).toHaveBeenCalled();
-    expect(JSON.stringify(logged.mock.calls)).not.toContain(token);
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ level: 50, action: "test", requestId: expect.any(String) }),
+    );
+    expect(log.text()).toContain("boom");
+    expect(log.text()).not.toContain(token);
   });
 });

@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
 import { hasRequiredRole } from "@/lib/auth/caller-roles";
 import type { RoleRequirement } from "@/lib/auth/roles";
 import { validateAccessToken } from "@/lib/auth/validate-access-token";
+import { personLimiter } from "@/lib/limits/person-limit";
+import { withRequestContext } from "@/lib/observability/request-context";
 import type { ActionResult } from "./action-result";
 import { toActionError } from "./to-action-error";
 import { withAdminConsentLink } from "./admin-consent";
@@ -35,12 +38,17 @@ export type ServerAction<T> = (accessToken: string, input: unknown) => Promise<A
 export function createAction<Schema extends z.ZodType, T>(
   definition: ActionDefinition<Schema, T>,
 ): ServerAction<T> {
-  return async (accessToken, input) => {
+  const run: ServerAction<T> = async (accessToken, input) => {
     let caller: Caller | undefined;
     try {
       caller = await validateAccessToken(accessToken);
       if (definition.requiredRoles && !(await hasRequiredRole(caller, definition.requiredRoles))) {
         return { ok: false, error: { code: "forbidden" } };
+      }
+      // Per person, before any input is read, so a burst cannot use up the tenant's Graph budget.
+      const retryAfterSeconds = await (await personLimiter()).consume(caller);
+      if (retryAfterSeconds !== undefined) {
+        return { ok: false, error: { code: "rate_limited", retryAfterSeconds } };
       }
       const parsed = await definition.schema.safeParseAsync(input);
       if (!parsed.success) {
@@ -59,4 +67,9 @@ export function createAction<Schema extends z.ZodType, T>(
       };
     }
   };
+  // One id per call, on every log line and as Graph's client-request-id (lib/observability).
+  return (accessToken, input) =>
+    withRequestContext({ requestId: randomUUID(), action: definition.name }, () =>
+      run(accessToken, input),
+    );
 }

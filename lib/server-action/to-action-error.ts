@@ -1,5 +1,6 @@
 import { AuthError } from "@/lib/auth/auth-error";
 import { GraphFailure } from "@/lib/graph/graph-failure";
+import { logger } from "@/lib/observability/logger";
 import { ActionFailure } from "./action-failure";
 import type { ActionError } from "./action-result";
 
@@ -23,9 +24,6 @@ export function toActionError(error: unknown, actionName: string): ActionError {
     };
   }
   // Only the error itself: never the action's arguments, which carry the token and may carry redeem links.
-  console.error(
-    `[action ${actionName}] unexpected failure`,
-    error instanceof Error ? (error.stack ?? error.message) : String(error),
-  );
+  logger().error({ err: error, action: actionName }, "unexpected failure in a server action");
   return { code: "internal" };
 }
