@@ -1,58 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AuthError } from "@/lib/auth/auth-error";
-import type { Caller } from "@/lib/auth/caller";
 import { callGraph } from "./call-graph";
-import { GraphFailure } from "./graph-failure";
 import { createGraphConnection } from "./graph-connection";
 import { postInvitation } from "./invitations";
-import { searchDirectoryUsers } from "./users";
-import { graphError, startScriptedGraph } from "@/test-support/scripted-graph-server";
-import type { RetryBounds } from "./retry-policy";
+import { graphError } from "@/test-support/scripted-graph-server";
+import {
+  failureOf,
+  FAST_RETRIES as fast,
+  SCRIPTED_CALLER as caller,
+  scriptedGraphForThisFile,
+} from "@/test-support/scripted-graph-connection";
 
-const fast: RetryBounds = {
-  maxRetries: 3,
-  maxRetryAfterSeconds: 1,
-  maxTotalSeconds: 2,
-  baseDelaySeconds: 0,
-};
-const caller = {
-  oid: "o",
-  tid: "t",
-  name: "n",
-  upn: "u",
-  roles: [],
-  wids: [],
-  rawToken: "portal-token",
-} as Caller;
-
-let graph: Awaited<ReturnType<typeof startScriptedGraph>>;
-
-beforeAll(async () => {
-  graph = await startScriptedGraph();
-});
-afterEach(() => graph.reset());
-afterAll(() => graph.close());
-
-function connection(
-  overrides: { retryBounds?: RetryBounds; attemptTimeoutMs?: number; origin?: string } = {},
-) {
-  return createGraphConnection({
-    baseUrl: overrides.origin ?? graph.origin,
-    getAccessToken: async () => "graph-token",
-    retryBounds: overrides.retryBounds ?? fast,
-    ...(overrides.attemptTimeoutMs ? { attemptTimeoutMs: overrides.attemptTimeoutMs } : {}),
-  });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<GraphFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GraphFailure) return error;
-    throw error;
-  }
-  throw new Error("expected a GraphFailure");
-}
+const { graph, connection } = scriptedGraphForThisFile();
 
 const invite = {
   invitedUserEmailAddress: "guest@fabrikam.com",
@@ -260,69 +219,5 @@ describe("postInvitation", () => {
     );
     expect(failure.code).toBe("graph_unreachable");
     expect(graph.received).toHaveLength(1);
-  });
-});
-
-describe("searchDirectoryUsers", () => {
-  it("searches name, mail and UPN by prefix, members only, ten at most", async () => {
-    graph.answer({
-      status: 200,
-      body: {
-        value: [
-          {
-            id: "1",
-            displayName: "Adele Vance",
-            mail: "adele@contoso.com",
-            userPrincipalName: "adele@contoso.com",
-          },
-          {
-            id: "2",
-            displayName: "Adam Guest",
-            mail: "adam@fabrikam.com",
-            userPrincipalName: "adam_fabrikam.com#EXT#@contoso.onmicrosoft.com",
-          },
-          {
-            id: "3",
-            displayName: null,
-            mail: null,
-            userPrincipalName: "admin@contoso.onmicrosoft.com",
-          },
-        ],
-      },
-    });
-    const people = await searchDirectoryUsers(caller, "  Ad ", connection());
-    expect(people).toEqual([
-      {
-        id: "1",
-        displayName: "Adele Vance",
-        mail: "adele@contoso.com",
-        userPrincipalName: "adele@contoso.com",
-      },
-      {
-        id: "3",
-        displayName: "admin@contoso.onmicrosoft.com",
-        userPrincipalName: "admin@contoso.onmicrosoft.com",
-      },
-    ]);
-    const url = new URL(graph.received[0]?.url ?? "", graph.origin);
-    expect(url.pathname).toBe("/v1.0/users");
-    expect(url.searchParams.get("$filter")).toBe(
-      "startswith(displayName,'Ad') or startswith(mail,'Ad') or startswith(userPrincipalName,'Ad')",
-    );
-    expect(url.searchParams.get("$select")).toBe("id,displayName,mail,userPrincipalName");
-    expect(url.searchParams.get("$top")).toBe("10");
-  });
-
-  it("quotes and encodes the query so it stays one OData literal", async () => {
-    graph.answer({ status: 200, body: { value: [] } });
-    await searchDirectoryUsers(caller, "O'Brien & co+#", connection());
-    const url = new URL(graph.received[0]?.url ?? "", graph.origin);
-    expect(url.searchParams.get("$filter")).toContain("startswith(displayName,'O''Brien & co+#')");
-    expect(url.searchParams.get("$top")).toBe("10");
-  });
-
-  it("does not call Graph for an empty query", async () => {
-    expect(await searchDirectoryUsers(caller, "   ", connection())).toEqual([]);
-    expect(graph.received).toHaveLength(0);
   });
 });
