@@ -108,7 +108,7 @@ describe.each(availableBackends())("bulk worker on $name", (backend) => {
     return created;
   }
 
-  async function until(done: () => Promise<boolean>, timeoutMs = 30_000) {
+  async function until(done: () => Promise<boolean>, timeoutMs = 90_000) {
     const deadline = Date.now() + timeoutMs;
     while (!(await done())) {
       if (Date.now() > deadline) throw new Error("timed out");

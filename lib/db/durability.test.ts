@@ -20,7 +20,7 @@ describe("PGlite durability", () => {
           scratch.options.dataDir ?? "",
           "25",
         ],
-        { encoding: "utf8", timeout: 60_000 },
+        { encoding: "utf8", timeout: 110_000 },
       );
       expect(child.signal).toBe("SIGKILL");
       expect(child.stdout).toBe("recorded\n");

@@ -118,7 +118,7 @@ describe("the committed migrations", () => {
           // drizzle-kit only accepts an output folder relative to the working directory.
           `--out=${path.relative(process.cwd(), copy)}`,
         ],
-        { encoding: "utf8", timeout: 60_000 },
+        { encoding: "utf8", timeout: 110_000 },
       );
       expect(generate.status).toBe(0);
       expect(await readdir(copy)).toEqual(await readdir(migrationsFolder()));

@@ -83,7 +83,7 @@ describe("findUsersByMail", () => {
     let released = 0;
     while (released < chunks) {
       const expected = Math.min(released + PARALLEL_QUERIES, chunks);
-      await vi.waitFor(() => expect(started).toBeGreaterThanOrEqual(expected), { timeout: 15_000 });
+      await vi.waitFor(() => expect(started).toBeGreaterThanOrEqual(expected), { timeout: 60_000 });
       // Let any query that was about to start do so before counting again.
       await new Promise((resolve) => setImmediate(resolve));
       expect(started).toBe(expected);
