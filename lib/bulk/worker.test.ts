@@ -1,121 +1,13 @@
-import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startLocalTenant, type FaultSpec, type LocalTenant } from "@/emulator/src/index";
-import { validateAccessToken } from "@/lib/auth/validate-access-token";
-import { resetServerConfig } from "@/lib/config/server-config";
-import { availableBackends, openTestStore, type TestStore } from "@/test-support/database-backends";
-import { postInvitation } from "@/lib/graph/invitations";
-import { prepareRows } from "./job-rows";
+import { describe, expect, it } from "vitest";
+import { availableBackends } from "@/test-support/database-backends";
+import { bulkWorkerTenant, bulkWorkersOn } from "@/test-support/bulk-worker-harness";
 import { TokenVault } from "./token-vault";
-import { BulkWorker, type BulkWorkerOptions } from "./worker";
 
-// The worker end to end: the local tenant in process (tokens, on-behalf-of, Graph with its throttle)
-// and the job store on each available backend.
-let tenant: LocalTenant;
-const savedUrl = process.env.LOCAL_TENANT_URL;
-const savedTimeout = process.env.GRAPH_ATTEMPT_TIMEOUT_MS;
-
-beforeAll(async () => {
-  // An act-then-delay answer comes long after this.
-  process.env.GRAPH_ATTEMPT_TIMEOUT_MS = "3000";
-  tenant = await startLocalTenant({ port: 0, seed: "minimal" });
-  process.env.LOCAL_TENANT_URL = tenant.url;
-  resetServerConfig();
-});
-afterAll(async () => {
-  await tenant.close();
-  if (savedUrl === undefined) delete process.env.LOCAL_TENANT_URL;
-  else process.env.LOCAL_TENANT_URL = savedUrl;
-  if (savedTimeout === undefined) delete process.env.GRAPH_ATTEMPT_TIMEOUT_MS;
-  else process.env.GRAPH_ATTEMPT_TIMEOUT_MS = savedTimeout;
-  resetServerConfig();
-});
-
-const callerFor = async (user: string) =>
-  validateAccessToken((await tenant.issueToken({ user, audience: "portal-api" })).accessToken);
-
-let run = 0;
-const addresses = (count: number) => {
-  run += 1;
-  return Array.from(
-    { length: count },
-    (_, index) => `bulk${run}.${index}.${Date.now()}@fabrikam.com`,
-  );
-};
-
-const acceptedPosts = (email: string) =>
-  tenant
-    .requests({ pathPrefix: "/v1.0/invitations", method: "POST" })
-    .filter(
-      (entry) =>
-        entry.status === 201 &&
-        (entry.body as { invitedUserEmailAddress?: string }).invitedUserEmailAddress === email,
-    ).length;
+// The worker end to end: the local tenant in process and the job store on each available backend.
+const { tenant, callerFor, addresses, acceptedPosts } = bulkWorkerTenant();
 
 describe.each(availableBackends())("bulk worker on $name", (backend) => {
-  let test: TestStore;
-  const workers: BulkWorker[] = [];
-  beforeAll(async () => {
-    test = await openTestStore(backend);
-  });
-  afterEach(async () => {
-    await Promise.all(workers.splice(0).map((worker) => worker.stop()));
-    tenant.clearFaults();
-    tenant.updateSettings({ invitationRateLimit: { requests: 150, windowSeconds: 5 } });
-  });
-  afterAll(async () => {
-    await test?.dispose();
-  });
-
-  async function jobFor(
-    emails: string[],
-    ownerOid: string,
-    extraCells: string[][] = [],
-    sendEmail: "true" | "false" = "false",
-  ) {
-    const jobs = test.store.jobs;
-    const cells = [...emails.map((email) => [email, sendEmail]), ...extraCells];
-    const job = await jobs.createJob({
-      ownerOid,
-      ownerName: "Adele Vance",
-      fileName: "guests.csv",
-      format: "simple",
-      headers: ["email", "sendEmail"],
-      totalRows: cells.length,
-    });
-    const prepared = prepareRows(
-      cells.map((row, index) => ({ rowNumber: index + 2, cells: row })),
-      { headers: ["email", "sendEmail"], format: "simple" },
-      "https://myapps.microsoft.com",
-      new Map(),
-    );
-    await jobs.addRows(job.id, prepared);
-    await jobs.startJob(job.id);
-    return job;
-  }
-
-  function worker(vault: TokenVault, options: Partial<BulkWorkerOptions> = {}) {
-    const created = new BulkWorker({
-      store: async () => test.store,
-      vault,
-      scanMs: 50,
-      leaseMs: 3_000,
-      strandedAfterMs: 200,
-      ...options,
-    });
-    workers.push(created);
-    created.start();
-    return created;
-  }
-
-  async function until(done: () => Promise<boolean>, timeoutMs = 90_000) {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await done())) {
-      if (Date.now() > deadline) throw new Error("timed out");
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  const status = async (jobId: string) => (await test.store.jobs.getJob(jobId))?.status;
+  const { store, workers, jobFor, worker, until, status } = bulkWorkersOn(backend, tenant);
 
   it("sends every valid row once, records each in the history, and completes the job", async () => {
     const caller = await callerFor("adele");
@@ -129,10 +21,10 @@ describe.each(availableBackends())("bulk worker on $name", (backend) => {
     worker(vault);
     await until(async () => (await status(job.id)) === "completed");
 
-    const { counts } = await test.store.jobs.progress(job.id);
+    const { counts } = await store().jobs.progress(job.id);
     expect(counts).toMatchObject({ succeeded: 6, skipped: 2, queued: 0, sending: 0 });
     for (const email of emails) expect(acceptedPosts(email)).toBe(1);
-    const { rows } = await test.store.jobs.listRows(job.id, { offset: 0, limit: 10 });
+    const { rows } = await store().jobs.listRows(job.id, { offset: 0, limit: 10 });
     expect(rows[0]).toMatchObject({
       state: "succeeded",
       guestUserId: expect.any(String),
@@ -140,7 +32,7 @@ describe.each(availableBackends())("bulk worker on $name", (backend) => {
       requestId: expect.any(String),
     });
     expect(rows.slice(6).map((row) => row.errorCode)).toEqual(["invalid", "duplicate"]);
-    const history = await test.store.listHistory({
+    const history = await store().listHistory({
       inviterOid: caller.oid,
       kind: "bulk",
       limit: 50,
@@ -164,79 +56,8 @@ describe.each(availableBackends())("bulk worker on $name", (backend) => {
       .slice(before);
     expect(posts.some((entry) => entry.status === 429)).toBe(true);
     for (const email of emails) expect(acceptedPosts(email)).toBe(1);
-    expect((await test.store.jobs.progress(job.id)).counts.succeeded).toBe(16);
+    expect((await store().jobs.progress(job.id)).counts.succeeded).toBe(16);
   });
-
-  it("after a crash, settles rows left in sending by asking Graph instead of sending them again", async () => {
-    const caller = await callerFor("adele");
-    const jobs = test.store.jobs;
-    const [arrived, lost, untouched] = addresses(3);
-    const pendingGuest = "pending.guest@fabrikam.com";
-    const job = await jobFor([arrived!, lost!, pendingGuest, untouched!], caller.oid, [], "true");
-    const pendingEmails = tenant.emailsSent({ to: pendingGuest }).length;
-    // A worker that died: it claimed the job and three rows, and only the first POST reached Graph.
-    await jobs.claimJob(job.id, "dead-worker", 60_000);
-    for (let index = 0; index < 3; index += 1) await jobs.claimNextRow(job.id, "dead-worker");
-    await postInvitation(caller, {
-      invitedUserEmailAddress: arrived!,
-      inviteRedirectUrl: "https://myapps.microsoft.com",
-      sendInvitationMessage: true,
-    });
-    await test.db.execute(
-      sql`update bulk_jobs set lease_expires_at = now() - interval '1 second' where id = ${job.id}`,
-    );
-
-    const vault = new TokenVault();
-    vault.put(caller);
-    worker(vault);
-    await until(async () => (await status(job.id)) === "completed");
-
-    const { rows } = await jobs.listRows(job.id, { offset: 0, limit: 10 });
-    expect(rows.map((row) => [row.state, row.errorCode])).toEqual([
-      ["succeeded", "outcome_recovered"],
-      ["succeeded", expect.toBeOneOf([null, "not_sent"])],
-      ["failed", "outcome_unknown"],
-      ["succeeded", null],
-    ]);
-    // The arrived row gets a working link from a silent re-invitation; nobody gets two e-mails.
-    expect((await fetch(rows[0]!.redeemUrl!)).status).toBe(200);
-    for (const email of [arrived!, lost!, untouched!]) {
-      expect(tenant.emailsSent({ to: email })).toHaveLength(1);
-    }
-    expect(tenant.emailsSent({ to: pendingGuest })).toHaveLength(pendingEmails);
-    expect(acceptedPosts(pendingGuest)).toBe(0);
-  });
-
-  it.each([
-    ["a 504 after acting", { kind: "act-then-status", status: 504 }],
-    ["a dropped connection after acting", { kind: "act-then-drop" }],
-    ["an answer slower than the portal waits", { kind: "act-then-delay", delayMs: 12_000 }],
-  ] as [string, Omit<FaultSpec, "path">][])(
-    "%s: the row is settled at once, one e-mail, a working link, recorded as recovered",
-    async (_, fault) => {
-      const caller = await callerFor("adele");
-      const vault = new TokenVault();
-      vault.put(caller);
-      const [email] = addresses(1);
-      const job = await jobFor([email!], caller.oid, [], "true");
-      tenant.injectFault({ path: "/v1.0/invitations", ...fault });
-      worker(vault);
-      await until(async () => (await status(job.id)) === "completed");
-
-      const { rows } = await test.store.jobs.listRows(job.id, { offset: 0, limit: 1 });
-      expect(rows[0]).toMatchObject({ state: "succeeded", errorCode: "outcome_recovered" });
-      expect(tenant.emailsSent({ to: email! })).toHaveLength(1);
-      expect((await fetch(rows[0]!.redeemUrl!)).status).toBe(200);
-      const history = await test.store.listHistory({
-        inviterOid: caller.oid,
-        kind: "bulk",
-        limit: 50,
-      });
-      expect(history.items.filter((item) => item.guestEmail === email)).toEqual([
-        expect.objectContaining({ outcome: "succeeded", errorCode: "outcome_recovered" }),
-      ]);
-    },
-  );
 
   it("never sends a row twice with two workers on one database", async () => {
     const caller = await callerFor("adele");
@@ -252,53 +73,22 @@ describe.each(availableBackends())("bulk worker on $name", (backend) => {
     for (const email of emails) expect(acceptedPosts(email)).toBe(1);
   });
 
-  it("on shutdown settles what it holds and releases the job, which another worker takes at once", async () => {
-    const caller = await callerFor("adele");
-    const emails = addresses(40);
-    const job = await jobFor(emails, caller.oid);
-    const vaultA = new TokenVault();
-    vaultA.put(caller);
-    // Long leases and a long scan: only a released lease lets B start before the test times out.
-    const long = { leaseMs: 600_000, scanMs: 600_000, strandedAfterMs: 600_000, concurrency: 4 };
-    const first = worker(vaultA, long);
-    await until(async () => (await test.store.jobs.progress(job.id)).counts.succeeded >= 5);
-
-    await first.stop();
-
-    const stopped = await test.store.jobs.progress(job.id);
-    expect(stopped.counts.sending).toBe(0);
-    expect(stopped.counts.succeeded).toBeLessThan(40);
-    expect(await test.store.jobs.getJob(job.id)).toMatchObject({
-      status: "running",
-      leaseOwner: null,
-    });
-    const vaultB = new TokenVault();
-    vaultB.put(caller);
-    worker(vaultB, long);
-    await until(async () => (await status(job.id)) === "completed");
-    expect((await test.store.jobs.progress(job.id)).counts).toMatchObject({
-      succeeded: 40,
-      sending: 0,
-    });
-    for (const email of emails) expect(acceptedPosts(email)).toBe(1);
-  });
-
   it("pauses for sign-in without a token, and when the platform refuses the token", async () => {
     const caller = await callerFor("lee");
     const emails = addresses(3);
     const noToken = await jobFor(emails, caller.oid);
     worker(new TokenVault(), { signInGraceMs: 0 });
     await until(async () => (await status(noToken.id)) === "paused");
-    expect((await test.store.jobs.getJob(noToken.id))?.pauseReason).toBe("sign_in");
+    expect((await store().jobs.getJob(noToken.id))?.pauseReason).toBe("sign_in");
     await Promise.all(workers.splice(0).map((running) => running.stop()));
 
     tenant.revokeSessions("lee");
     const vault = new TokenVault();
     vault.put(caller);
-    await test.store.jobs.resumeJob(noToken.id, "sign_in");
+    await store().jobs.resumeJob(noToken.id, "sign_in");
     worker(vault);
     await until(async () => (await status(noToken.id)) === "paused");
-    expect((await test.store.jobs.progress(noToken.id)).counts).toMatchObject({ queued: 3 });
+    expect((await store().jobs.progress(noToken.id)).counts).toMatchObject({ queued: 3 });
     for (const email of emails) expect(acceptedPosts(email)).toBe(0);
     // The refused token cannot resume the job; a new one can.
     expect(vault.put(caller)).toBe(false);
