@@ -44,6 +44,8 @@ export const invitationHistory = pgTable(
     outcome: text("outcome", { enum: INVITATION_OUTCOMES }).notNull().default("pending"),
     attemptCount: integer("attempt_count").notNull().default(1),
     idempotencyKey: text("idempotency_key"),
+    /** SHA-256 of the request sent to Graph: a key reused for another request is refused. */
+    requestHash: text("request_hash"),
 
     inviterOid: text("inviter_oid").notNull(),
     inviterName: text("inviter_name"),

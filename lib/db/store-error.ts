@@ -15,6 +15,16 @@ export class StoreError extends Error {
   }
 }
 
+/** The idempotency key was used before for a different request (finding: invite B answered with A's link). */
+export class IdempotencyMismatchError extends Error {
+  readonly code = "idempotency_mismatch";
+
+  constructor() {
+    super("Invitation store: the idempotency key was used for another request");
+    this.name = "IdempotencyMismatchError";
+  }
+}
+
 function sqlStateOf(error: unknown): string | undefined {
   for (let current = error, depth = 0; current && depth < 5; depth += 1) {
     if (typeof current !== "object") return undefined;

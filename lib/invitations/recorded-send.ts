@@ -3,6 +3,7 @@ import type { Invitation } from "@microsoft/microsoft-graph-types";
 import type { Caller } from "@/lib/auth/caller";
 import {
   getStore,
+  hasErrorCode,
   type AttemptResult,
   type InvitationKind,
   type InvitationRecord,
@@ -12,6 +13,7 @@ import {
 import { GraphFailure } from "@/lib/graph/graph-failure";
 import type { SentInvitation } from "@/lib/graph/invitations";
 import { ActionFailure } from "@/lib/server-action/action-failure";
+import { requestHashOf } from "./request-hash";
 
 // Every invitation the portal sends (single, regenerate, resend, reset, bulk) is recorded around the
 // Graph call: the attempt before the POST, then its outcome or its error's code. A failure to record
@@ -65,6 +67,7 @@ export function attemptOf(
   return {
     kind,
     idempotencyKey: details.idempotencyKey,
+    requestHash: requestHashOf({ kind, request, guestUserId: details.guestUserId ?? null }),
     inviterOid: inviter.oid,
     inviterName: inviter.name,
     inviterUpn: inviter.upn,
@@ -94,7 +97,7 @@ export async function recordedSend(
   store?: InvitationStore,
 ): Promise<RecordedSend> {
   const history = store ?? (await getStore());
-  const begun = await history.beginAttempt(attempt);
+  const begun = await history.beginAttempt(attempt).catch(refuseAnotherRequest);
   if (begun.state === "succeeded") return answerOf(outcomeOfRecord(begun.attempt), null);
   if (begun.state === "in_progress") throw new ActionFailure("duplicate_in_progress");
 
@@ -108,6 +111,11 @@ export async function recordedSend(
   const outcome = outcomeOfSent(sent, attempt.guestUserId);
   await recordSucceeded(history, begun.attempt.id, outcome);
   return answerOf(outcome, sent.invitation.invitedUser?.userPrincipalName ?? null);
+}
+
+function refuseAnotherRequest(error: unknown): never {
+  if (hasErrorCode(error, "idempotency_mismatch")) throw new ActionFailure("idempotency_mismatch");
+  throw error;
 }
 
 export function outcomeOfSent(sent: SentInvitation, knownGuestUserId?: string | null): SentOutcome {

@@ -9,6 +9,7 @@ export const ACTION_ERROR_CODES = [
   "validation",
   ...GRAPH_FAILURE_CODES,
   "duplicate_in_progress",
+  "idempotency_mismatch",
   "internal",
 ] as const;
 
