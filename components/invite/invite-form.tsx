@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Suspense, useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { usePortalConfig } from "@/components/auth/auth-provider";
 import { useApiToken } from "@/components/auth/use-api-token";
@@ -26,15 +26,17 @@ import type { CallError } from "@/components/server-action/call-error";
 import { ActionErrorAlert } from "@/components/server-action/action-error-alert";
 import { useSendInvitation } from "./use-send-invitation";
 
-const resolver = schemaResolver<InviteFormValues>(loadInviteSchema);
-
 export function InviteForm({
   onSent,
 }: {
   onSent: (result: SentInvitationResult, values: InviteFormValues) => void;
 }) {
   const t = useTranslations("invite");
-  const { defaultRedirectUrl } = usePortalConfig();
+  const { defaultRedirectUrl, localTenant } = usePortalConfig();
+  const resolver = useMemo(
+    () => schemaResolver<InviteFormValues>(() => loadInviteSchema({ localTenant })),
+    [localTenant],
+  );
   const { renewSession } = useApiToken();
   // Only mounted in the browser after sign-in (RequireSignIn), so sessionStorage is there to read.
   const [draft] = useState(() => readInviteDraft());
@@ -51,8 +53,8 @@ export function InviteForm({
 
   useEffect(() => {
     clearInviteDraft();
-    void loadInviteSchema();
-  }, []);
+    void loadInviteSchema({ localTenant });
+  }, [localTenant]);
 
   useEffect(() => {
     if (sendError && !sendError.code.startsWith("validation")) errorAlert.current?.focus();

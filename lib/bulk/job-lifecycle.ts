@@ -40,7 +40,10 @@ export async function addDraftRows(
   const prepared = prepareRows(
     rows,
     { headers: job.headers, format: job.format === "admin_center" ? "admin_center" : "simple" },
-    getServerConfig().defaultRedirectUrl,
+    {
+      defaultRedirectUrl: getServerConfig().defaultRedirectUrl,
+      localTenant: getServerConfig().localTenantUrl !== undefined,
+    },
     seen,
   );
   const added = await store.jobs.addRows(job.id, prepared);

@@ -76,7 +76,7 @@ describe.each(availableBackends())("bulk worker on $name", (backend) => {
     const prepared = prepareRows(
       cells.map((row, index) => ({ rowNumber: index + 2, cells: row })),
       { headers: ["email", "sendEmail"], format: "simple" },
-      "https://myapps.microsoft.com",
+      { defaultRedirectUrl: "https://myapps.microsoft.com", localTenant: true },
       new Map(),
     );
     await jobs.addRows(job.id, prepared);
