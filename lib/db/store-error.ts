@@ -25,6 +25,18 @@ export class IdempotencyMismatchError extends Error {
   }
 }
 
+export type DraftRefusal = "too_many_drafts" | "too_many_rows" | "too_large" | "not_draft";
+
+/** A bulk draft would pass one of its bounds (bulk-draft-queries.ts); nothing was written. */
+export class DraftRefusedError extends Error {
+  readonly code = "draft_refused";
+
+  constructor(readonly reason: DraftRefusal) {
+    super(`Invitation store: the bulk draft was refused (${reason})`);
+    this.name = "DraftRefusedError";
+  }
+}
+
 function sqlStateOf(error: unknown): string | undefined {
   for (let current = error, depth = 0; current && depth < 5; depth += 1) {
     if (typeof current !== "object") return undefined;

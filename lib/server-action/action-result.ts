@@ -10,6 +10,7 @@ export const ACTION_ERROR_CODES = [
   ...GRAPH_FAILURE_CODES,
   "duplicate_in_progress",
   "idempotency_mismatch",
+  "too_many_drafts",
   "internal",
 ] as const;
 
