@@ -7,7 +7,12 @@ import { validateConfigurationAtStart } from "./validate-at-start";
 
 const TENANT = "11111111-2222-4333-8444-555555555555";
 const CLIENT = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
-const real = { ENTRA_TENANT_ID: TENANT, ENTRA_CLIENT_ID: CLIENT, ENTRA_CLIENT_SECRET: "s3cret" };
+const real = {
+  ENTRA_TENANT_ID: TENANT,
+  ENTRA_CLIENT_ID: CLIENT,
+  ENTRA_CLIENT_SECRET: "s3cret",
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+};
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
   try {
@@ -74,6 +79,7 @@ describe("parseServerConfig for a real tenant", () => {
         expect.stringMatching(/^ENTRA_TENANT_ID is missing/),
         expect.stringMatching(/^ENTRA_CLIENT_ID is missing/),
         expect.stringMatching(/^ENTRA_CLIENT_SECRET is missing/),
+        expect.stringMatching(/^DATA_ENCRYPTION_KEY is missing/),
         expect.stringMatching(/LOCAL_TENANT_URL/),
       ]),
     );

@@ -30,6 +30,7 @@ const REQUIRED_FOR_REAL_TENANT: EnvName[] = [
   "ENTRA_TENANT_ID",
   "ENTRA_CLIENT_ID",
   "ENTRA_CLIENT_SECRET",
+  "DATA_ENCRYPTION_KEY",
 ];
 
 function describe(name: EnvName, env: Environment): string {

@@ -56,7 +56,13 @@ export function hasErrorCode(error: unknown, code: string): boolean {
 }
 
 /** Errors the store lets through as they are; callers act on them (a bad cursor is the caller's). */
-const PASSED_THROUGH = ["store_error", "invalid_cursor", "idempotency_mismatch", "draft_refused"];
+const PASSED_THROUGH = [
+  "store_error",
+  "invalid_cursor",
+  "idempotency_mismatch",
+  "draft_refused",
+  "data_key",
+];
 
 /** Runs one store operation; errors the caller should handle (a bad cursor) pass through as they are. */
 export async function guarded<T>(operation: string, run: () => Promise<T>): Promise<T> {
