@@ -5,13 +5,13 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { secureDataFolder } from "./connection";
-import { LOCAL_DATA_KEY, parseDataKey, useDataKeys } from "./data-key";
+import { LOCAL_DATA_KEY, parseDataKey, setDataKeys } from "./data-key";
 import { availableBackends, newInviterOid, setUpTestStore } from "@/test-support/database-backends";
 
 const REDEEM = "https://login.microsoftonline.com/redeem?rd=secret-ticket";
 
 function useKeys(current: string, previous?: string) {
-  useDataKeys({
+  setDataKeys({
     current: parseDataKey(current),
     ...(previous ? { previous: parseDataKey(previous) } : {}),
   });

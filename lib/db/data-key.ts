@@ -37,7 +37,7 @@ export function keyIdOf(key: Buffer): string {
 let keys: DataKeys = { current: parseDataKey(LOCAL_DATA_KEY) };
 
 /** Process-wide, like the store: set when the store opens. */
-export function useDataKeys(next: DataKeys): void {
+export function setDataKeys(next: DataKeys): void {
   keys = next;
 }
 

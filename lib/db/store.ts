@@ -1,6 +1,6 @@
 import path from "node:path";
 import { openPglite, openPostgres } from "./connection";
-import { LOCAL_DATA_KEY, parseDataKey, useDataKeys } from "./data-key";
+import { LOCAL_DATA_KEY, parseDataKey, setDataKeys } from "./data-key";
 import { createInvitationStore, type InvitationStore } from "./invitation-store";
 import { assertMigrationsFolder, migrationsFolder } from "./migrations-folder";
 
@@ -25,7 +25,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 /** Opens a store and applies pending migrations; the caller closes it. */
 export async function createStore(options: StoreOptions = {}): Promise<InvitationStore> {
-  useDataKeys({
+  setDataKeys({
     current: parseDataKey(options.dataKeys?.current ?? LOCAL_DATA_KEY),
     ...(options.dataKeys?.previous
       ? { previous: parseDataKey(options.dataKeys.previous, "DATA_ENCRYPTION_KEY_PREVIOUS") }
