@@ -4,6 +4,7 @@ import { z } from "zod";
 import { createAction } from "@/lib/server-action/create-action";
 import { searchDirectoryUsers } from "@/lib/graph/users";
 import { inviteGuest } from "@/lib/invitations/invite-guest";
+import { textWithoutNul } from "@/lib/invitations/hostile-characters";
 import { inviteSchemaFor } from "@/lib/invitations/invite-schema";
 import { getServerConfig } from "@/lib/config/server-config";
 import type { RecordedSend } from "@/lib/invitations/recorded-send";
@@ -31,7 +32,7 @@ export const sendInvitation = createAction({
 export const searchPeople = createAction({
   name: "searchPeople",
   schema: z.object({
-    query: z.string({ error: "validation.invalid" }).max(100, { error: "validation.invalid" }),
+    query: textWithoutNul().max(100, { error: "validation.invalid" }),
   }),
   handler: ({ query }, { caller }) => searchDirectoryUsers(caller, query),
 });

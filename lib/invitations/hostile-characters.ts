@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /*
  * Characters that must never reach Graph or the history. NUL cannot be stored by PostgreSQL at all;
@@ -53,4 +53,11 @@ export function refuseNul(value: string | undefined, ctx: z.RefinementCtx): void
 /** Names are shown to people: nothing invisible (a NUL is reported once, by refuseNul). */
 export function refuseInvisible(value: string | undefined, ctx: z.RefinementCtx): void {
   if (value !== undefined && !nulProblem(value)) addCharacterProblem(ctx, invisibleProblem(value));
+}
+
+/** A plain string input (search box, file name, address to look up) that refuses NUL as a field error. */
+export function textWithoutNul(error = "validation.invalid") {
+  return z
+    .string({ error })
+    .refine((value) => !value.includes("\u0000"), { message: "validation.nulCharacter" });
 }
