@@ -48,9 +48,6 @@ export async function addDraftRows(
 ): Promise<{ added: number; queued: number }> {
   const { store, job } = await jobFor(caller, jobId, "control");
   if (job.status !== "draft") throw new ActionFailure("validation");
-  // A row wider than the file's header row was not read from that file.
-  if (rows.some((row) => row.cells.length > job.headers.length))
-    throw new ActionFailure("validation");
   const seen = await store.jobs.queuedAddresses(job.id);
   const prepared = prepareRows(
     rows,
