@@ -9,6 +9,8 @@ import { z } from "zod";
 
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
 const URL_WHITESPACE = /[\r\n\t]/;
+// Half of a surrogate pair: not text at all, and encodeURIComponent throws on it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The character as U+XXXX, for a message that must name something the person cannot see. */
 function codePointOf(character: string): string {
@@ -17,8 +19,10 @@ function codePointOf(character: string): string {
 
 export type CharacterProblem = { key: string; params?: Record<string, string> };
 
-export function nulProblem(value: string): CharacterProblem | undefined {
-  return value.includes("\u0000") ? { key: "validation.nulCharacter" } : undefined;
+/** NUL, or a broken character (a lone surrogate): neither can be stored, sent or shown. */
+export function unstorableProblem(value: string): CharacterProblem | undefined {
+  if (value.includes("\u0000")) return { key: "validation.nulCharacter" };
+  return LONE_SURROGATE.test(value) ? { key: "validation.invalid" } : undefined;
 }
 
 export function invisibleProblem(value: string): CharacterProblem | undefined {
@@ -47,17 +51,17 @@ export function addCharacterProblem(
 
 /** Free text (names, messages) never holds NUL. */
 export function refuseNul(value: string | undefined, ctx: z.RefinementCtx): void {
-  if (value !== undefined) addCharacterProblem(ctx, nulProblem(value));
+  if (value !== undefined) addCharacterProblem(ctx, unstorableProblem(value));
 }
 
 /** Names are shown to people: nothing invisible (a NUL is reported once, by refuseNul). */
 export function refuseInvisible(value: string | undefined, ctx: z.RefinementCtx): void {
-  if (value !== undefined && !nulProblem(value)) addCharacterProblem(ctx, invisibleProblem(value));
+  if (value !== undefined && !unstorableProblem(value)) addCharacterProblem(ctx, invisibleProblem(value));
 }
 
 /** A plain string input (search box, file name, address to look up) that refuses NUL as a field error. */
 export function textWithoutNul(error = "validation.invalid") {
-  return z
-    .string({ error })
-    .refine((value) => !value.includes("\u0000"), { message: "validation.nulCharacter" });
+  return z.string({ error }).superRefine((value, ctx) => {
+    addCharacterProblem(ctx, unstorableProblem(value));
+  });
 }

@@ -240,6 +240,15 @@ describe("hostile characters", () => {
     },
   );
 
+  it("refuses half a surrogate pair, which is no text and breaks URL encoding", () => {
+    expect(issuesOf(valid({ email: "ana\ud800@fabrikam.com" }))[0]).toMatchObject({
+      path: "email",
+      message: "validation.invalid",
+    });
+    expect(issuesOf(valid({ displayName: "\udc00Ana" }))[0]?.message).toBe("validation.invalid");
+    expect(issuesOf(valid({ displayName: "Ana 😀" }))).toEqual([]);
+  });
+
   it("keeps ordinary accents and scripts", () => {
     expect(issuesOf(valid({ displayName: "José Ñúñez 李雷 محمد" }))).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { findEmailProblem } from "./email-rules";
 import {
   addCharacterProblem,
-  nulProblem,
+  unstorableProblem,
   refuseInvisible,
   refuseNul,
   urlWhitespaceProblem,
@@ -46,7 +46,7 @@ export type InviteSchemaContext = { localTenant: boolean };
 
 function redirectUrlRules(localTenant: boolean) {
   return (value: string, ctx: z.RefinementCtx) => {
-    if (addCharacterProblem(ctx, nulProblem(value) ?? urlWhitespaceProblem(value))) return;
+    if (addCharacterProblem(ctx, unstorableProblem(value) ?? urlWhitespaceProblem(value))) return;
     checkRedirectUrl(value, ctx, localTenant);
   };
 }
@@ -120,7 +120,7 @@ function buildInviteSchema({ localTenant }: InviteSchemaContext) {
         // A NUL is already reported on its field.
         if (
           values.messageLanguage &&
-          !nulProblem(values.messageLanguage) &&
+          !unstorableProblem(values.messageLanguage) &&
           !isSupportedLanguageTag(values.messageLanguage)
         ) {
           ctx.addIssue({
@@ -137,7 +137,7 @@ function buildInviteSchema({ localTenant }: InviteSchemaContext) {
             params: { maximum: CUSTOM_MESSAGE_MAX_LENGTH },
           });
         }
-        if (values.ccRecipient && !nulProblem(values.ccRecipient))
+        if (values.ccRecipient && !unstorableProblem(values.ccRecipient))
           addAddressProblem(ctx, values.ccRecipient, ["ccRecipient"]);
       })
   );
