@@ -8,11 +8,7 @@ import { Client } from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrationsFolder } from "./migrations-folder";
 import { createStore } from "./store";
-import {
-  availableBackends,
-  newInviterOid,
-  type ScratchDatabase,
-} from "@/test-support/database-backends";
+import { availableBackends, newInviterOid, type ScratchDatabase } from "@/test-support/database-backends";
 import type { StoreOptions } from "./store";
 
 const journal = JSON.parse(
