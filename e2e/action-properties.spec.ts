@@ -78,7 +78,7 @@ test("every server action answers thousands of generated inputs with a typed res
   request,
   tenant,
 }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(180_000);
   const lee = await tenant.token({ user: "lee", audience: "portal-api" });
   const adele = await tenant.token({ user: "adele", audience: "portal-api" });
   const createId = await serverActionId("createBulkJob", "components/bulk/actions.ts");
