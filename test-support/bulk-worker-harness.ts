@@ -104,7 +104,7 @@ export function bulkWorkersOn(backend: TestBackend, tenant: LocalTenant) {
     const prepared = prepareRows(
       cells.map((row, index) => ({ rowNumber: index + 2, cells: row })),
       { headers: ["email", "sendEmail"], format: "simple" },
-      "https://myapps.microsoft.com",
+      { defaultRedirectUrl: "https://myapps.microsoft.com", localTenant: true },
       new Map(),
     );
     await jobs.addRows(job.id, prepared);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stopBulkWorker } from "@/lib/bulk/worker";
 import { getStore } from "@/lib/db";
+import { MAX_DRAFTS_PER_PERSON } from "@/lib/bulk/limits";
 import { setUpActionTests } from "@/test-support/server-action-test-environment";
 import {
   addBulkJobRows,
@@ -162,5 +163,37 @@ describe("bulk actions", () => {
       totalRows: 10_001,
     });
     expect(result.ok).toBe(false);
+  });
+
+  it("bounds drafts: the declared row count and drafts per person", async () => {
+    const token = await tokenFor("nestor");
+    const draft = () =>
+      createBulkJob(token, {
+        fileName: "guests.csv",
+        format: "simple",
+        headers: ["email", "sendEmail"],
+        totalRows: 2,
+      });
+    const { jobId } = unwrap(await draft());
+    const row = (
+      rowNumber: number,
+      cells = [`r${rowNumber}.${Date.now()}@fabrikam.com`, "no"],
+    ) => ({
+      rowNumber,
+      cells,
+    });
+    const validation = { ok: false, error: { code: "validation" } };
+    expect(await addBulkJobRows(token, { jobId, rows: [row(2), row(3), row(4)] })).toEqual(
+      validation,
+    );
+    // One NUL row is refused alone; the rest of its batch is kept.
+    expect(
+      await addBulkJobRows(token, {
+        jobId,
+        rows: [row(2, ["nul\u0000@fabrikam.com", "no"]), row(3)],
+      }),
+    ).toEqual({ ok: true, data: { added: 2, queued: 1 } });
+    for (let count = 1; count < MAX_DRAFTS_PER_PERSON; count += 1) unwrap(await draft());
+    expect(await draft()).toEqual({ ok: false, error: { code: "too_many_drafts" } });
   });
 });

@@ -32,7 +32,7 @@ type TenantCheck = { state: "idle" | "checking" | "done" | "failed"; checked: nu
 export function BulkUpload() {
   const t = useTranslations("bulk.upload");
   const tp = useTranslations("bulk.preview");
-  const { defaultRedirectUrl } = usePortalConfig();
+  const { defaultRedirectUrl, localTenant } = usePortalConfig();
   const router = useRouter();
   const { call, renewSession } = useServerAction();
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
@@ -50,7 +50,7 @@ export function BulkUpload() {
     setExisting(new Map());
     setTenantCheck({ state: "idle", checked: 0 });
     setPhase({ name: "reading", done: 0 });
-    const outcome = await readBulkFile(chosen, defaultRedirectUrl, (done) => {
+    const outcome = await readBulkFile(chosen, { defaultRedirectUrl, localTenant }, (done) => {
       if (round.current === mine) setPhase({ name: "reading", done });
     });
     if (round.current !== mine) return;

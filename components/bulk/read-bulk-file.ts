@@ -22,7 +22,7 @@ export type ReadOutcome = { ok: true; file: ReadFile } | { ok: false; problem: R
 /** Reads, decodes, parses and checks a chosen file in the browser; nothing leaves the page. */
 export async function readBulkFile(
   file: File,
-  defaultRedirectUrl: string,
+  portal: { defaultRedirectUrl: string; localTenant: boolean },
   onProgress: (done: number) => void,
 ): Promise<ReadOutcome> {
   if (file.size > MAX_BULK_FILE_BYTES) {
@@ -52,7 +52,7 @@ export async function readBulkFile(
   }
   const rows = await checkRows(
     parsed.sheet.rows,
-    { columns: parsed.sheet.columns, defaultRedirectUrl },
+    { columns: parsed.sheet.columns, ...portal },
     onProgress,
   );
   return {

@@ -92,6 +92,18 @@ describe("sendInvitation", () => {
     expect(invitationPosts()).toBe(posts);
   });
 
+  it("refuses a key reused for another guest instead of answering with the first guest's link", async () => {
+    const token = await tokenFor("adele");
+    const idempotencyKey = newKey();
+    const first = await sendInvitation(token, { values: formValues(), idempotencyKey });
+    expect(first.ok).toBe(true);
+    const posts = invitationPosts();
+    const other = await sendInvitation(token, { values: formValues(), idempotencyKey });
+    expect(other).toEqual({ ok: false, error: { code: "idempotency_mismatch" } });
+    expect(JSON.stringify(other)).not.toContain("redeem");
+    expect(invitationPosts()).toBe(posts);
+  });
+
   it("reports a double click while the first is in flight as duplicate_in_progress", async () => {
     local.tenant.updateSettings({ latencyMs: { invitations: 400 } });
     const token = await tokenFor("adele");

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { createAction } from "@/lib/server-action/create-action";
 import { searchDirectoryUsers } from "@/lib/graph/users";
 import { inviteGuest } from "@/lib/invitations/invite-guest";
-import { inviteSchema } from "@/lib/invitations/invite-schema";
+import { textWithoutNul } from "@/lib/invitations/hostile-characters";
+import { inviteSchemaFor } from "@/lib/invitations/invite-schema";
+import { getServerConfig } from "@/lib/config/server-config";
 import type { RecordedSend } from "@/lib/invitations/recorded-send";
 
 export type SentInvitationResult = RecordedSend;
@@ -13,7 +15,10 @@ export type SentInvitationResult = RecordedSend;
 export const sendInvitation = createAction({
   name: "sendInvitation",
   schema: z.object({
-    values: inviteSchema,
+    // Built per call: http://localhost redirect URLs are accepted only on the local tenant.
+    values: z.lazy(() =>
+      inviteSchemaFor({ localTenant: getServerConfig().localTenantUrl !== undefined }),
+    ),
     // Minted by the browser once per form submission; a retry of the same submission reuses it.
     idempotencyKey: z
       .string({ error: "validation.invalid" })
@@ -27,7 +32,7 @@ export const sendInvitation = createAction({
 export const searchPeople = createAction({
   name: "searchPeople",
   schema: z.object({
-    query: z.string({ error: "validation.invalid" }).max(100, { error: "validation.invalid" }),
+    query: textWithoutNul().max(100, { error: "validation.invalid" }),
   }),
   handler: ({ query }, { caller }) => searchDirectoryUsers(caller, query),
 });

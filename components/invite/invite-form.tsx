@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Suspense, useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { usePortalConfig } from "@/components/auth/auth-provider";
 import { useApiToken } from "@/components/auth/use-api-token";
@@ -26,16 +26,18 @@ import type { CallError } from "@/components/server-action/call-error";
 import { ActionErrorAlert } from "@/components/server-action/action-error-alert";
 import { useSendInvitation } from "./use-send-invitation";
 
-const resolver = schemaResolver<InviteFormValues>(loadInviteSchema);
-const preloadSchema = () => void loadInviteSchema();
-
 export function InviteForm({
   onSent,
 }: {
   onSent: (result: SentInvitationResult, values: InviteFormValues) => void;
 }) {
   const t = useTranslations("invite");
-  const { defaultRedirectUrl } = usePortalConfig();
+  const { defaultRedirectUrl, localTenant } = usePortalConfig();
+  const resolver = useMemo(
+    () => schemaResolver<InviteFormValues>(() => loadInviteSchema({ localTenant })),
+    [localTenant],
+  );
+  const preloadSchema = () => void loadInviteSchema({ localTenant });
   const { renewSession } = useApiToken();
   // Only mounted in the browser after sign-in (RequireSignIn), so sessionStorage is there to read.
   const [draft] = useState(() => readInviteDraft());

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { use } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
+import { usePortalConfig } from "@/components/auth/auth-provider";
 import { Alert } from "@/components/ui/alert";
 import { buildInvitationRequest } from "@/lib/invitations/graph-request";
 import type { InviteFormValues } from "@/lib/invitations/invite-schema";
@@ -18,7 +19,8 @@ export function InvitePreview() {
   const { control } = useFormContext<InviteFormValues>();
   const values = useWatch({ control });
   // Suspends only until the schema has loaded; the form requests it when it mounts.
-  const parsed = use(loadInviteSchema()).safeParse(values);
+  const { localTenant } = usePortalConfig();
+  const parsed = use(loadInviteSchema({ localTenant })).safeParse(values);
 
   return (
     <section

@@ -1,5 +1,5 @@
 import type { InviteFormValues } from "@/lib/invitations/invite-schema";
-import { inviteSchema } from "@/lib/invitations/invite-schema";
+import { inviteSchemaFor } from "@/lib/invitations/invite-schema";
 import type { BulkField, ColumnMap } from "./columns";
 import type { SheetRow } from "./parse-csv";
 import { addressKey, rowValues, type RowProblem } from "./row-values";
@@ -11,7 +11,12 @@ export type CheckedRow = SheetRow & {
   duplicateOf?: number;
 };
 
-export type CheckOptions = { columns: ColumnMap; defaultRedirectUrl: string };
+export type CheckOptions = {
+  columns: ColumnMap;
+  defaultRedirectUrl: string;
+  /** The portal runs on the local tenant (http://localhost redirect URLs allowed). */
+  localTenant?: boolean;
+};
 
 const FIELD_NAMES = new Set<string>([
   "email",
@@ -26,7 +31,7 @@ const FIELD_NAMES = new Set<string>([
 /** One row against the same schema as the single-invite form (browser and server alike). */
 export function checkRow(row: SheetRow, options: CheckOptions): CheckedRow {
   const { values, problems } = rowValues(row.cells, options.columns, options.defaultRedirectUrl);
-  const parsed = inviteSchema.safeParse(values);
+  const parsed = inviteSchemaFor({ localTenant: options.localTenant ?? false }).safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "");

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { BULK_ROW_STATES } from "@/lib/db";
+import { textWithoutNul } from "@/lib/invitations/hostile-characters";
 import { MAX_ADDRESSES_PER_CHECK, MAX_BULK_ROWS } from "./limits";
 
 // What the bulk page sends; the server checks every row again (job-rows.ts) before it is queued.
@@ -11,9 +12,9 @@ const cell = z.string(invalid).max(10_000, invalid);
 export const jobIdInput = z.object({ jobId: z.uuid(invalid) });
 
 export const newJobInput = z.object({
-  fileName: z.string(invalid).trim().min(1, invalid).max(255, invalid),
+  fileName: textWithoutNul().trim().min(1, invalid).max(255, invalid),
   format: z.enum(["admin_center", "simple"], invalid),
-  headers: z.array(z.string(invalid).max(500, invalid), invalid).min(1, invalid).max(100, invalid),
+  headers: z.array(textWithoutNul().max(500, invalid), invalid).min(1, invalid).max(100, invalid),
   totalRows: z.number(invalid).int(invalid).min(1, invalid).max(MAX_BULK_ROWS, invalid),
 });
 export type NewJobInput = z.output<typeof newJobInput>;
@@ -44,7 +45,7 @@ export type RowsPageInput = z.output<typeof rowsPageInput>;
 
 export const addressesInput = z.object({
   addresses: z
-    .array(z.string(invalid).max(320, invalid), invalid)
+    .array(textWithoutNul().max(320, invalid), invalid)
     .min(1, invalid)
     .max(MAX_ADDRESSES_PER_CHECK, invalid),
 });

@@ -1,17 +1,24 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { getServerConfig } from "@/lib/config/server-config";
-import { getStore } from "@/lib/db";
+import { getStore, hasErrorCode, type DraftRefusal } from "@/lib/db";
 import { ActionFailure } from "@/lib/server-action/action-failure";
 import { jobFor } from "./job-access";
 import type { JobRowsInput, NewJobInput } from "./job-input";
 import { prepareRows } from "./job-rows";
+import { DRAFT_EXPIRY_MS, MAX_BULK_FILE_BYTES, MAX_DRAFTS_PER_PERSON } from "./limits";
 import { summarizeJob, type BulkJobSummary } from "./job-view";
 import { ensureBulkWorker } from "./worker";
 
 // A job as its owner drives it: a draft, its rows in batches, then start, pause, resume or cancel.
 
 export type JobChange = "pause" | "resume" | "cancel";
+
+function refuseDraft(error: unknown): never {
+  if (!hasErrorCode(error, "draft_refused")) throw error;
+  const reason = (error as { reason?: DraftRefusal }).reason;
+  throw new ActionFailure(reason === "too_many_drafts" ? "too_many_drafts" : "validation");
+}
 
 /** Starts a draft job for a file; its rows follow with addDraftRows, then startJob. */
 export async function createDraftJob(
@@ -20,12 +27,17 @@ export async function createDraftJob(
 ): Promise<{ jobId: string }> {
   const job = await (
     await getStore()
-  ).jobs.createJob({
-    ownerOid: caller.oid,
-    ownerName: caller.name || null,
-    ownerUpn: caller.upn || null,
-    ...input,
-  });
+  ).jobs
+    .createJob(
+      {
+        ownerOid: caller.oid,
+        ownerName: caller.name || null,
+        ownerUpn: caller.upn || null,
+        ...input,
+      },
+      { maxDrafts: MAX_DRAFTS_PER_PERSON, expireAfterMs: DRAFT_EXPIRY_MS },
+    )
+    .catch(refuseDraft);
   return { jobId: job.id };
 }
 
@@ -40,10 +52,15 @@ export async function addDraftRows(
   const prepared = prepareRows(
     rows,
     { headers: job.headers, format: job.format === "admin_center" ? "admin_center" : "simple" },
-    getServerConfig().defaultRedirectUrl,
+    {
+      defaultRedirectUrl: getServerConfig().defaultRedirectUrl,
+      localTenant: getServerConfig().localTenantUrl !== undefined,
+    },
     seen,
   );
-  const added = await store.jobs.addRows(job.id, prepared);
+  const added = await store.jobs
+    .addRows(job.id, prepared, { maxBytes: MAX_BULK_FILE_BYTES })
+    .catch(refuseDraft);
   return { added, queued: prepared.filter((row) => row.state === "queued").length };
 }
 

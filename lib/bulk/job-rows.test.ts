@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prepareRows } from "./job-rows";
 
 const job = { headers: ["email", "userType", "sendEmail"], format: "simple" as const };
+const portal = { defaultRedirectUrl: "https://myapps.microsoft.com", localTenant: false };
 
 describe("prepareRows", () => {
   it("checks each row again on the server and builds the Graph request", () => {
@@ -15,7 +16,7 @@ describe("prepareRows", () => {
         { rowNumber: 7, cells: ["pending@fabrikam.com", "", ""] },
       ],
       job,
-      "https://myapps.microsoft.com",
+      portal,
       seen,
     );
     expect(rows.map((row) => [row.state, row.errorCode])).toEqual([
@@ -41,5 +42,26 @@ describe("prepareRows", () => {
       params: { row: 2 },
     });
     expect(seen.get("ana@fabrikam.com")).toBe(3);
+  });
+
+  it("refuses a row with NUL or an invisible character alone, and keeps its cells storable", () => {
+    const rows = prepareRows(
+      [
+        { rowNumber: 2, cells: ["ana\u0000@fabrikam.com", "", ""] },
+        { rowNumber: 3, cells: ["ana\u202E@fabrikam.com", "", ""] },
+        { rowNumber: 4, cells: ["bob@fabrikam.com", "", ""] },
+      ],
+      job,
+      portal,
+      new Map(),
+    );
+    expect(rows.map((row) => row.state)).toEqual(["skipped", "skipped", "queued"]);
+    expect(rows[0]?.errorMessage).toBe("validation.nulCharacter");
+    expect(JSON.parse(rows[1]!.errorMessage!)).toEqual({
+      key: "validation.invisibleCharacter",
+      params: { character: "U+202E" },
+    });
+    expect(JSON.stringify(rows)).not.toContain("\\u0000");
+    expect(rows[0]?.cells[0]).toBe("ana\uFFFD@fabrikam.com");
   });
 });

@@ -25,6 +25,14 @@ export type PreparedRow = {
 };
 
 /**
+ * PostgreSQL cannot store NUL in text or jsonb: one in a cell would fail the whole batch's insert.
+ * The row is refused by the schema anyway; what is kept for the results file shows U+FFFD instead.
+ */
+function storable(text: string): string {
+  return text.replaceAll("\u0000", "\uFFFD");
+}
+
+/**
  * The server's verdict on rows the browser sent: each is checked again with the shared schema and
  * against the addresses already queued in the job (`seen`, updated in place), and the Graph request
  * is built here. The browser's own checks only decide what the person sees before confirming.
@@ -32,14 +40,14 @@ export type PreparedRow = {
 export function prepareRows(
   incoming: readonly IncomingRow[],
   job: { headers: string[]; format: BulkFormat },
-  defaultRedirectUrl: string,
+  portal: { defaultRedirectUrl: string; localTenant: boolean },
   seen: Map<string, number>,
 ): PreparedRow[] {
   const columns = mapColumns(job.headers, job.format);
   return incoming.map((row) => {
-    const checked = markDuplicate(checkRow(row, { columns, defaultRedirectUrl }), seen);
-    const email = addressKey(checked.values.email);
-    const base = { rowNumber: row.rowNumber, cells: row.cells, email };
+    const checked = markDuplicate(checkRow(row, { columns, ...portal }), seen);
+    const email = storable(addressKey(checked.values.email));
+    const base = { rowNumber: row.rowNumber, cells: row.cells.map(storable), email };
     const problem = checked.problems[0];
     if (problem) {
       return {

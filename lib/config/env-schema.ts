@@ -18,6 +18,7 @@ export const ENV_EXPECTATIONS = {
     "the Graph resource the token scopes name, e.g. https://graph.microsoft.us (default: the Graph base URL)",
   DEFAULT_REDIRECT_URL: "an absolute https URL (http only for localhost)",
   LOCAL_TENANT_URL: "the local tenant's origin, e.g. http://127.0.0.1:4010",
+  DATA_ENCRYPTION_KEY: "base64 of 32 random bytes (openssl rand -base64 32)",
 } as const;
 
 export type EnvName = keyof typeof ENV_EXPECTATIONS;
@@ -79,6 +80,7 @@ export const envSchema = z.object({
   ),
   DEFAULT_REDIRECT_URL: optional(redirectUrl),
   LOCAL_TENANT_URL: optional(httpUrl.transform(withoutTrailingSlash)),
+  DATA_ENCRYPTION_KEY: optional(z.string().regex(/^[A-Za-z0-9+/]{43}=$/)),
 });
 
 export type ParsedEnv = z.output<typeof envSchema>;

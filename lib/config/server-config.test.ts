@@ -13,6 +13,7 @@ const real = {
   ENTRA_CLIENT_ID: CLIENT,
   ENTRA_CLIENT_SECRET: "s3cret",
   CURSOR_SIGNING_KEY: CURSOR_KEY,
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -125,6 +126,7 @@ describe("parseServerConfig for a real tenant", () => {
         expect.stringMatching(/^ENTRA_CLIENT_ID is missing/),
         expect.stringMatching(/^CURSOR_SIGNING_KEY is missing/),
         expect.stringMatching(/^No client credential/),
+        expect.stringMatching(/^DATA_ENCRYPTION_KEY is missing/),
         expect.stringMatching(/LOCAL_TENANT_URL/),
       ]),
     );

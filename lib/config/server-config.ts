@@ -40,6 +40,7 @@ const REQUIRED_FOR_REAL_TENANT: EnvName[] = [
   "ENTRA_TENANT_ID",
   "ENTRA_CLIENT_ID",
   "CURSOR_SIGNING_KEY",
+  "DATA_ENCRYPTION_KEY",
 ];
 const LOCAL_TENANT_CURSOR_KEY = "local-tenant-cursor-key-not-for-production";
 const PUBLIC_GRAPH = "https://graph.microsoft.com";

@@ -3,7 +3,7 @@ import type { Database } from "./connection";
 import type { AttemptResult, BeginAttemptOptions, BeginAttemptResult, NewAttempt } from "./types";
 import { isUuid } from "./is-uuid";
 import { invitationHistory as history, type InvitationRecord } from "./schema";
-import { StoreError } from "./store-error";
+import { IdempotencyMismatchError, StoreError } from "./store-error";
 
 const DEFAULT_STALE_AFTER_MS = 2 * 60 * 1000;
 // Each lost race means the row changed state under us; a handful of rounds always settles it.
@@ -17,6 +17,7 @@ function toRow(entry: NewAttempt) {
   return {
     kind: entry.kind,
     idempotencyKey: entry.idempotencyKey ?? null,
+    requestHash: entry.requestHash ?? null,
     inviterOid: entry.inviterOid,
     inviterName: entry.inviterName ?? null,
     inviterUpn: entry.inviterUpn ?? null,
@@ -54,10 +55,17 @@ export async function beginAttempt(
       .where(
         and(eq(history.inviterOid, row.inviterOid), eq(history.idempotencyKey, row.idempotencyKey)),
       );
+    if (existing && isAnotherRequest(existing.requestHash, row.requestHash))
+      throw new IdempotencyMismatchError();
     if (existing?.outcome === "succeeded") return { state: "succeeded", attempt: existing };
     if (existing?.outcome === "pending") return { state: "in_progress", attempt: existing };
   }
   throw new StoreError("beginAttempt");
+}
+
+/** Rows recorded before request hashes existed (null) cannot tell, and are taken as the same. */
+function isAnotherRequest(stored: string | null, given: string | null): boolean {
+  return stored !== null && given !== null && stored !== given;
 }
 
 /**
@@ -79,6 +87,7 @@ async function insertOrClaim(
         attemptCount: sql`${history.attemptCount} + 1`,
         updatedAt: sql`now()`,
         kind: excluded(history.kind),
+        requestHash: sql`coalesce(${excluded(history.requestHash)}, ${history.requestHash})`,
         inviterName: excluded(history.inviterName),
         inviterUpn: excluded(history.inviterUpn),
         guestEmail: excluded(history.guestEmail),
@@ -98,7 +107,7 @@ async function insertOrClaim(
         errorCode: null,
         errorMessage: null,
       },
-      setWhere: sql`${history.outcome} = 'failed' or (${history.outcome} = 'pending' and ${history.updatedAt} < now() - (${staleAfterMs}::double precision * interval '1 millisecond'))`,
+      setWhere: sql`(${history.outcome} = 'failed' or (${history.outcome} = 'pending' and ${history.updatedAt} < now() - (${staleAfterMs}::double precision * interval '1 millisecond'))) and (${history.requestHash} is null or ${excluded(history.requestHash)} is null or ${history.requestHash} = ${excluded(history.requestHash)})`,
     })
     .returning();
   return claimed;

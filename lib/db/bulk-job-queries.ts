@@ -7,8 +7,6 @@ import type {
   BulkJobRowRecord,
   BulkPauseReason,
   BulkRowPage,
-  NewBulkJob,
-  NewBulkRow,
 } from "./bulk-types";
 import type { Database } from "./connection";
 import { isUuid } from "./is-uuid";
@@ -17,37 +15,6 @@ import { bulkJobRows as rows, bulkJobs as jobs } from "./schema";
 // A job's life as its owner drives it through the bulk actions; the worker's side is bulk-queue-queries.ts.
 
 const RATE_WINDOW_SECONDS = 20;
-
-export async function createJob(db: Database, job: NewBulkJob): Promise<BulkJobRecord> {
-  const [created] = await db
-    .insert(jobs)
-    .values({ ...job, ownerName: job.ownerName ?? null, ownerUpn: job.ownerUpn ?? null })
-    .returning();
-  if (!created) throw new Error("no row returned");
-  return created;
-}
-
-/** Adds rows to a draft job; a row number already there is left as it is, so a repeated batch is harmless. */
-export async function addRows(db: Database, jobId: string, batch: NewBulkRow[]): Promise<number> {
-  if (batch.length === 0 || !isUuid(jobId)) return 0;
-  const inserted = await db
-    .insert(rows)
-    .values(
-      batch.map((row) => ({
-        jobId,
-        rowNumber: row.rowNumber,
-        cells: row.cells,
-        email: row.email,
-        request: row.request,
-        state: row.state,
-        errorCode: row.errorCode ?? null,
-        errorMessage: row.errorMessage ?? null,
-      })),
-    )
-    .onConflictDoNothing({ target: [rows.jobId, rows.rowNumber] })
-    .returning({ id: rows.id });
-  return inserted.length;
-}
 
 /** Lower-cased addresses of the job's queued rows with their row numbers, to find duplicates across batches. */
 export async function queuedAddresses(db: Database, jobId: string): Promise<Map<string, number>> {

@@ -1,3 +1,4 @@
+import * as drafts from "./bulk-draft-queries";
 import * as lifecycle from "./bulk-job-queries";
 import * as queue from "./bulk-queue-queries";
 import type {
@@ -6,6 +7,7 @@ import type {
   BulkJobRowRecord,
   BulkPauseReason,
   BulkRowPage,
+  DraftLimits,
   NewBulkJob,
   NewBulkRow,
   RowOutcome,
@@ -15,8 +17,10 @@ import { guarded } from "./store-error";
 
 /** A job's life as its owner drives it (the bulk actions). */
 export interface BulkJobLifecycle {
-  createJob(job: NewBulkJob): Promise<BulkJobRecord>;
-  addRows(jobId: string, rows: NewBulkRow[]): Promise<number>;
+  /** With `limits`, expired drafts are swept first and the owner's drafts are capped. */
+  createJob(job: NewBulkJob, limits?: DraftLimits): Promise<BulkJobRecord>;
+  addRows(jobId: string, rows: NewBulkRow[], limits?: { maxBytes: number }): Promise<number>;
+  deleteExpiredDrafts(olderThanMs: number): Promise<number>;
   queuedAddresses(jobId: string): Promise<Map<string, number>>;
   startJob(jobId: string): Promise<BulkJobRecord | undefined>;
   getJob(jobId: string): Promise<BulkJobRecord | undefined>;
@@ -51,8 +55,11 @@ export interface BulkJobStore extends BulkJobLifecycle, BulkJobQueue {}
 
 function createBulkJobLifecycle(db: Database): BulkJobLifecycle {
   return {
-    createJob: (job) => guarded("createJob", () => lifecycle.createJob(db, job)),
-    addRows: (jobId, rows) => guarded("addRows", () => lifecycle.addRows(db, jobId, rows)),
+    createJob: (job, limits) => guarded("createJob", () => drafts.createJob(db, job, limits)),
+    addRows: (jobId, rows, limits) =>
+      guarded("addRows", () => drafts.addRows(db, jobId, rows, limits)),
+    deleteExpiredDrafts: (olderThanMs) =>
+      guarded("deleteExpiredDrafts", () => drafts.deleteExpiredDrafts(db, olderThanMs)),
     queuedAddresses: (jobId) =>
       guarded("queuedAddresses", () => lifecycle.queuedAddresses(db, jobId)),
     startJob: (jobId) => guarded("startJob", () => lifecycle.startJob(db, jobId)),

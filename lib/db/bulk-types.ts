@@ -12,6 +12,9 @@ export type NewBulkJob = {
   totalRows: number;
 };
 
+/** Bounds on one person's drafts (lib/bulk/limits.ts holds the values). */
+export type DraftLimits = { maxDrafts: number; expireAfterMs: number };
+
 export type NewBulkRow = {
   rowNumber: number;
   cells: string[];

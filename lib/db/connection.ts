@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { chmod, mkdir, stat } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -21,8 +21,24 @@ export interface Connection {
 // Any fixed 64-bit number works; all portal instances sharing a database must use the same one.
 const MIGRATION_LOCK_KEY = "4719225308512667143";
 
+/**
+ * The folder holds the whole history: only the portal's own user may enter it. A folder that others
+ * may write to could have had its files swapped, so the portal refuses to start on it.
+ */
+export async function secureDataFolder(dataDir: string): Promise<void> {
+  const created = await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const { mode } = await stat(dataDir);
+  if (mode & 0o022) {
+    throw new Error(
+      `Invitation store: the data folder ${dataDir} is writable by other users (mode ${(mode & 0o777).toString(8)}). Run: chmod 700 ${dataDir}`,
+    );
+  }
+  // mkdir's mode passes through the umask, and an older folder may be readable by others.
+  if (created !== undefined || mode & 0o077) await chmod(dataDir, 0o700);
+}
+
 export async function openPglite(dataDir: string, migrationsFolder: string): Promise<Connection> {
-  await mkdir(dataDir, { recursive: true });
+  await secureDataFolder(dataDir);
   await createPgliteDatabaseApart(dataDir);
   // Postgres' default 128 MB of shared buffers would live in the portal's own memory; the history
   // is small, and 16 MB still holds its working set.

@@ -7,6 +7,8 @@ export interface HistoryPosition {
 }
 
 export class InvalidCursorError extends Error {
+  readonly code = "invalid_cursor";
+
   constructor() {
     super("The history cursor is malformed");
     this.name = "InvalidCursorError";

@@ -185,4 +185,40 @@ describe.each(availableBackends())("idempotent attempts on $name", (backend) => 
     const text = `${(error as Error).message} ${JSON.stringify(error)} ${String((error as Error).cause)}`;
     expect(text).not.toMatch(/secret-message|fabrikam/);
   });
+
+  describe("a key bound to its request", () => {
+    const mismatch = { code: "idempotency_mismatch" };
+
+    it("refuses the key with another request, whatever became of the first", async () => {
+      for (const outcome of ["succeeded", "failed", "pending"] as const) {
+        const first = invitation({ requestHash: "a".repeat(64) });
+        const { attempt } = await store().beginAttempt(first);
+        if (outcome !== "pending")
+          await store().completeAttempt(attempt.id, { ...success, outcome });
+        const other = { ...first, guestEmail: "eve@fabrikam.example", requestHash: "b".repeat(64) };
+        await expect(store().beginAttempt(other)).rejects.toMatchObject(mismatch);
+        const stored = await store().getAttempt(attempt.id);
+        expect(stored).toMatchObject({ guestEmail: "ada@fabrikam.example", attemptCount: 1 });
+      }
+    });
+
+    it("answers the same request again as before", async () => {
+      const entry = invitation({ requestHash: "c".repeat(64) });
+      const { attempt } = await store().beginAttempt(entry);
+      await store().completeAttempt(attempt.id, success);
+      expect(await store().beginAttempt(entry)).toMatchObject({
+        state: "succeeded",
+        attempt: { redeemUrl: success.redeemUrl },
+      });
+    });
+
+    it("takes a row recorded before hashes existed as the same request", async () => {
+      const legacy = invitation();
+      const { attempt } = await store().beginAttempt(legacy);
+      await store().completeAttempt(attempt.id, { outcome: "failed", errorCode: "graph_error" });
+      const again = await store().beginAttempt({ ...legacy, requestHash: "d".repeat(64) });
+      expect(again).toMatchObject({ state: "started", attempt: { attemptCount: 2 } });
+      expect(again.attempt.requestHash).toBe("d".repeat(64));
+    });
+  });
 });

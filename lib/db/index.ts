@@ -20,7 +20,7 @@ export { INVITATION_KINDS, INVITATION_OUTCOMES, GUEST_USER_TYPES } from "./schem
 export { BULK_ROW_STATES } from "./schema";
 export { MAX_HISTORY_PAGE_SIZE } from "./history-queries";
 export { InvalidCursorError } from "./history-cursor";
-export { StoreError } from "./store-error";
+export { hasErrorCode, StoreError, type DraftRefusal } from "./store-error";
 export type {
   BulkJobCounts,
   BulkJobProgress,
@@ -28,6 +28,7 @@ export type {
   BulkJobRowRecord,
   BulkPauseReason,
   BulkRowState,
+  DraftLimits,
   NewBulkRow,
   RowOutcome,
 } from "./bulk-types";

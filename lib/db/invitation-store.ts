@@ -8,6 +8,7 @@ import {
   latestRedeemUrlForGuest,
   listHistory,
 } from "./history-queries";
+import { rotateDataKey, type RotationResult } from "./rotate-data-key";
 import { guarded } from "./store-error";
 import type {
   AttemptResult,
@@ -43,6 +44,8 @@ export interface InvitationStore {
   ): Promise<string[]>;
   /** Everyone who appears as inviter in the history, sorted by name. */
   historyInviters(): Promise<HistoryInviter[]>;
+  /** Re-encrypts stored redeem URLs with the current data key (rotate-data-key.ts); returns how many. */
+  rotateDataKey(): Promise<RotationResult>;
   /** Bulk invitation jobs (bulk-job-store.ts). */
   readonly jobs: BulkJobStore;
   close(): Promise<void>;
@@ -68,6 +71,7 @@ export function createInvitationStore(
     guestsInvitedBy: (inviterOid, options) =>
       guarded("guestsInvitedBy", () => guestsInvitedBy(db, inviterOid, options)),
     historyInviters: () => guarded("historyInviters", () => historyInviters(db)),
+    rotateDataKey: () => guarded("rotateDataKey", () => rotateDataKey(db)),
     jobs: createBulkJobStore(db),
     close,
   };

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
+import { open, seal } from "./data-key";
 import {
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -36,6 +38,13 @@ function timestampColumn(name: string) {
   return timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
 }
 
+/** A text column the store encrypts (data-key.ts): every read and write through Drizzle passes here. */
+const encryptedText = customType<{ data: string; driverData: string }>({
+  dataType: () => "text",
+  toDriver: (value) => seal(value),
+  fromDriver: (value) => open(value),
+});
+
 export const invitationHistory = pgTable(
   "invitation_history",
   {
@@ -44,6 +53,8 @@ export const invitationHistory = pgTable(
     outcome: text("outcome", { enum: INVITATION_OUTCOMES }).notNull().default("pending"),
     attemptCount: integer("attempt_count").notNull().default(1),
     idempotencyKey: text("idempotency_key"),
+    /** SHA-256 of the request sent to Graph: a key reused for another request is refused. */
+    requestHash: text("request_hash"),
 
     inviterOid: text("inviter_oid").notNull(),
     inviterName: text("inviter_name"),
@@ -61,7 +72,7 @@ export const invitationHistory = pgTable(
     sendInvitationMessage: boolean("send_invitation_message").notNull(),
 
     invitationId: text("invitation_id"),
-    redeemUrl: text("redeem_url"),
+    redeemUrl: encryptedText("redeem_url"),
     graphStatus: text("graph_status"),
     requestId: text("request_id"),
     errorCode: text("error_code"),
@@ -175,7 +186,7 @@ export const bulkJobRows = pgTable(
     historyId: uuid("history_id"),
     invitationId: text("invitation_id"),
     guestUserId: text("guest_user_id"),
-    redeemUrl: text("redeem_url"),
+    redeemUrl: encryptedText("redeem_url"),
     graphStatus: text("graph_status"),
     requestId: text("request_id"),
     errorCode: text("error_code"),

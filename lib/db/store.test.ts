@@ -21,6 +21,7 @@ describe("storeOptionsFromEnv", () => {
       databaseUrl: undefined,
       dataDir: "/var/portal",
       migrationsDir: "/app/migrations",
+      dataKeys: { current: undefined, previous: undefined },
     });
   });
 });

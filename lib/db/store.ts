@@ -1,5 +1,6 @@
 import path from "node:path";
 import { openPglite, openPostgres } from "./connection";
+import { LOCAL_DATA_KEY, parseDataKey, setDataKeys } from "./data-key";
 import { createInvitationStore, type InvitationStore } from "./invitation-store";
 import { assertMigrationsFolder, migrationsFolder } from "./migrations-folder";
 
@@ -9,6 +10,11 @@ export interface StoreOptions {
   /** PGlite's data folder, created if missing. */
   dataDir?: string;
   migrationsDir?: string;
+  /**
+   * Base64 AES-256 keys for redeem URLs at rest (data-key.ts): `current` seals, and `previous` still
+   * opens values sealed before a rotation. Default: the local tenant's public key.
+   */
+  dataKeys?: { current?: string; previous?: string };
 }
 
 const DEFAULT_DATA_DIR = ".data";
@@ -19,6 +25,12 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 /** Opens a store and applies pending migrations; the caller closes it. */
 export async function createStore(options: StoreOptions = {}): Promise<InvitationStore> {
+  setDataKeys({
+    current: parseDataKey(options.dataKeys?.current ?? LOCAL_DATA_KEY),
+    ...(options.dataKeys?.previous
+      ? { previous: parseDataKey(options.dataKeys.previous, "DATA_ENCRYPTION_KEY_PREVIOUS") }
+      : {}),
+  });
   const folder = migrationsFolder(options.migrationsDir);
   assertMigrationsFolder(folder);
   const databaseUrl = nonEmpty(options.databaseUrl);
@@ -38,6 +50,10 @@ export function storeOptionsFromEnv(
     databaseUrl: nonEmpty(env.DATABASE_URL),
     dataDir: nonEmpty(env.DATA_DIR),
     migrationsDir: nonEmpty(env.DB_MIGRATIONS_DIR),
+    dataKeys: {
+      current: nonEmpty(env.DATA_ENCRYPTION_KEY),
+      previous: nonEmpty(env.DATA_ENCRYPTION_KEY_PREVIOUS),
+    },
   };
 }
 
@@ -46,7 +62,7 @@ export function storeOptionsFromEnv(
 const SINGLETON = Symbol.for("guest-invitations-portal.invitation-store");
 type WithStore = typeof globalThis & { [SINGLETON]?: Promise<InvitationStore> };
 
-/** The process-wide store, configured from DATABASE_URL, DATA_DIR and DB_MIGRATIONS_DIR. */
+/** The process-wide store, configured from the environment (storeOptionsFromEnv). */
 export function getStore(): Promise<InvitationStore> {
   const holder = globalThis as WithStore;
   const existing = holder[SINGLETON];

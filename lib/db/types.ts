@@ -7,6 +7,8 @@ export interface NewAttempt {
   kind: InvitationKind;
   /** Unique per inviter; the same key again returns the same row instead of a new invitation. */
   idempotencyKey?: string | null;
+  /** SHA-256 of the request sent to Graph; a key already used with another hash is refused. */
+  requestHash?: string | null;
   inviterOid: string;
   inviterName?: string | null;
   inviterUpn?: string | null;

@@ -1,10 +1,17 @@
 import "server-only";
 import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
+import { textWithoutNul } from "@/lib/invitations/hostile-characters";
 import { overseesAllInvitations } from "@/lib/auth/caller-roles";
 import { INVITATION_KINDS, INVITATION_OUTCOMES, type HistoryFilter } from "@/lib/db";
 
 const invalid = { error: "validation.invalid" } as const;
+
+/** A moment JavaScript and PostgreSQL both hold (not 30 February, not year 0). */
+const instant = z.iso.datetime({ offset: true, error: "validation.invalid" }).refine((value) => {
+  const year = new Date(value).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}, invalid);
 
 /** The history page's filter, as the browser sends it. */
 export const historyFilterInput = z.object({
@@ -12,11 +19,11 @@ export const historyFilterInput = z.object({
     .string(invalid)
     .regex(/^[0-9a-zA-Z-]{1,64}$/, invalid)
     .optional(),
-  guest: z.string(invalid).trim().max(100, invalid).optional(),
+  guest: textWithoutNul().trim().max(100, invalid).optional(),
   kind: z.enum(INVITATION_KINDS, invalid).optional(),
   outcome: z.enum(INVITATION_OUTCOMES, invalid).optional(),
-  from: z.iso.datetime({ offset: true, error: "validation.invalid" }).optional(),
-  to: z.iso.datetime({ offset: true, error: "validation.invalid" }).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
 });
 export type HistoryFilterInput = z.output<typeof historyFilterInput>;
 

@@ -1,3 +1,5 @@
+import { invisibleProblem, unstorableProblem } from "./hostile-characters";
+
 /** A rule an address broke: an i18n key under "validation." plus what the message interpolates. */
 export type EmailProblem = { key: string; params?: Record<string, string> };
 
@@ -53,6 +55,8 @@ function hasValidDomain(domain: string): boolean {
  * the message that tells them what to change. `undefined` when the address is acceptable.
  */
 export function findEmailProblem(address: string): EmailProblem | undefined {
+  const hostile = unstorableProblem(address) ?? invisibleProblem(address);
+  if (hostile) return hostile;
   if (address.includes("+")) return { key: "validation.email.plusAddressing" };
   const forbidden = [...address].find((character) =>
     (FORBIDDEN_EMAIL_CHARACTERS as readonly string[]).includes(character),

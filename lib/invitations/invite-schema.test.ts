@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FORBIDDEN_EMAIL_CHARACTERS } from "./email-rules";
 import { defaultInviteValues } from "./invite-defaults";
 import { CUSTOM_MESSAGE_MAX_LENGTH } from "./invite-fields";
-import { inviteSchema, type InviteFormValues } from "./invite-schema";
+import { inviteSchema, inviteSchemaFor, type InviteFormValues } from "./invite-schema";
 
 const SPONSOR_ID = "0f8fad5b-d9cb-469f-a165-70867728950e";
 
@@ -96,10 +96,23 @@ describe("inviteSchema", () => {
     expect(issuesOf(valid({ redirectUrl }))[0]?.message).toBe(message);
   });
 
-  it("accepts https and http://localhost redirect URLs", () => {
+  it("accepts https redirect URLs, and http://localhost only on the local tenant", () => {
     expect(issuesOf(valid({ redirectUrl: "https://contoso.sharepoint.com/sites/x" }))).toEqual([]);
-    expect(issuesOf(valid({ redirectUrl: "http://localhost:3000/welcome" }))).toEqual([]);
+    const localhost = valid({ redirectUrl: "http://localhost:3000/welcome" });
+    expect(issuesOf(localhost)[0]?.message).toBe("validation.redirectUrl.httpsRequired");
+    expect(inviteSchemaFor({ localTenant: true }).safeParse(localhost).success).toBe(true);
+    expect(inviteSchemaFor({ localTenant: false }).safeParse(localhost).success).toBe(false);
   });
+
+  it.each(["\r", "\n", "\t"])(
+    "refuses %j inside a redirect URL, which URL parsers drop silently",
+    (character) => {
+      const redirectUrl = `https://contoso.example/wel${character}come`;
+      expect(issuesOf(valid({ redirectUrl }))).toEqual([
+        { path: "redirectUrl", message: "validation.redirectUrl.whitespace", params: undefined },
+      ]);
+    },
+  );
 
   it("accepts only Guest or Member", () => {
     expect(issuesOf(valid({ userType: "Member" }))).toEqual([]);
@@ -178,5 +191,65 @@ describe("inviteSchema", () => {
       sponsors: {},
     });
     for (const issue of issues) expect(issue.message).toMatch(/^validation\./);
+  });
+});
+
+describe("hostile characters", () => {
+  const NUL = "\u0000";
+  const nul = (path: string) => [{ path, message: "validation.nulCharacter", params: undefined }];
+  const sponsor = { id: SPONSOR_ID, displayName: "Megan" };
+
+  it.each([
+    ["email", { email: `ana${NUL}@fabrikam.com` }],
+    ["displayName", { displayName: `Ana${NUL}` }],
+    ["redirectUrl", { redirectUrl: `https://contoso.example/${NUL}` }],
+    ["messageLanguage", { messageLanguage: `es${NUL}` }],
+    ["customMessage", { customMessage: `Hi${NUL}` }],
+    ["ccRecipient", { ccRecipient: `boss${NUL}@contoso.com` }],
+    ["sponsors.0.displayName", { sponsors: [{ ...sponsor, displayName: `M${NUL}` }] }],
+  ])("refuses NUL in %s with a field error", (path, overrides) => {
+    expect(issuesOf(valid(overrides as Partial<InviteFormValues>))).toEqual(nul(path));
+  });
+
+  it("refuses NUL in a hidden message field too", () => {
+    const hidden = valid({ sendInvitationMessage: false, customMessage: NUL });
+    expect(issuesOf(hidden)).toEqual(nul("customMessage"));
+  });
+
+  const INVISIBLE = [
+    0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2061,
+    0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff,
+  ].map((code) => [String.fromCodePoint(code), `U+${code.toString(16).toUpperCase()}`]);
+
+  it.each(INVISIBLE)(
+    "names the invisible character %j (%s) in addresses and names",
+    (character, code) => {
+      const issue = (path: string) => ({
+        path,
+        message: "validation.invisibleCharacter",
+        params: { character: code },
+      });
+      expect(issuesOf(valid({ email: `ana${character}@fabrikam.com` }))).toEqual([issue("email")]);
+      expect(issuesOf(valid({ displayName: `An${character}a` }))).toEqual([issue("displayName")]);
+      expect(issuesOf(valid({ ccRecipient: `bo${character}ss@contoso.com` }))).toEqual([
+        issue("ccRecipient"),
+      ]);
+      expect(
+        issuesOf(valid({ sponsors: [{ ...sponsor, displayName: `Me${character}gan` }] })),
+      ).toEqual([issue("sponsors.0.displayName")]);
+    },
+  );
+
+  it("refuses half a surrogate pair, which is no text and breaks URL encoding", () => {
+    expect(issuesOf(valid({ email: "ana\ud800@fabrikam.com" }))[0]).toMatchObject({
+      path: "email",
+      message: "validation.invalid",
+    });
+    expect(issuesOf(valid({ displayName: "\udc00Ana" }))[0]?.message).toBe("validation.invalid");
+    expect(issuesOf(valid({ displayName: "Ana 😀" }))).toEqual([]);
+  });
+
+  it("keeps ordinary accents and scripts", () => {
+    expect(issuesOf(valid({ displayName: "José Ñúñez 李雷 محمد" }))).toEqual([]);
   });
 });

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { findEmailProblem } from "./email-rules";
 import {
+  addCharacterProblem,
+  unstorableProblem,
+  refuseInvisible,
+  refuseNul,
+  urlWhitespaceProblem,
+} from "./hostile-characters";
+import {
   CUSTOM_MESSAGE_MAX_LENGTH,
   DISPLAY_NAME_MAX_LENGTH,
   SPONSORS_MAX_COUNT,
@@ -34,7 +41,17 @@ function isLocalhost(url: URL): boolean {
   return url.hostname === "localhost";
 }
 
-function redirectUrlRules(value: string, ctx: z.RefinementCtx) {
+/** Where the portal runs: http://localhost redirect URLs are for the local tenant only. */
+export type InviteSchemaContext = { localTenant: boolean };
+
+function redirectUrlRules(localTenant: boolean) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    if (addCharacterProblem(ctx, unstorableProblem(value) ?? urlWhitespaceProblem(value))) return;
+    checkRedirectUrl(value, ctx, localTenant);
+  };
+}
+
+function checkRedirectUrl(value: string, ctx: z.RefinementCtx, localTenant: boolean) {
   if (value === "") {
     ctx.addIssue({ code: "custom", message: "validation.redirectUrl.required" });
     return;
@@ -46,65 +63,98 @@ function redirectUrlRules(value: string, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: "custom", message: "validation.redirectUrl.notAbsolute" });
     return;
   }
-  if (url.protocol === "https:" || (url.protocol === "http:" && isLocalhost(url))) return;
+  if (url.protocol === "https:" || (localTenant && url.protocol === "http:" && isLocalhost(url)))
+    return;
   ctx.addIssue({ code: "custom", message: "validation.redirectUrl.httpsRequired" });
 }
 
-const optionalText = z.string({ error: "validation.invalid" }).trim().optional();
+const optionalText = z
+  .string({ error: "validation.invalid" })
+  .trim()
+  .optional()
+  .superRefine(refuseNul);
 
 const sponsorSchema = z.object({
   id: z.guid({ error: "validation.sponsors.invalidId" }),
-  displayName: z.string({ error: "validation.invalid" }).max(DISPLAY_NAME_MAX_LENGTH, {
-    error: "validation.sponsors.invalidId",
-  }),
+  displayName: z
+    .string({ error: "validation.invalid" })
+    .max(DISPLAY_NAME_MAX_LENGTH, { error: "validation.sponsors.invalidId" })
+    .superRefine(refuseNul)
+    .superRefine(refuseInvisible),
 });
 
-export const inviteSchema = z
-  .object({
-    email: z.string({ error: "validation.email.required" }).trim().superRefine(emailRules),
-    displayName: optionalText.refine((value) => (value ?? "").length <= DISPLAY_NAME_MAX_LENGTH, {
-      message: "validation.displayName.tooLong",
-      params: { maximum: DISPLAY_NAME_MAX_LENGTH },
-    }),
-    redirectUrl: z
-      .string({ error: "validation.redirectUrl.required" })
-      .trim()
-      .superRefine(redirectUrlRules),
-    userType: z.enum(USER_TYPES, { error: "validation.userType.invalid" }),
-    sendInvitationMessage: z.boolean({ error: "validation.invalid" }),
-    messageLanguage: optionalText,
-    customMessage: z.string({ error: "validation.invalid" }).optional(),
-    ccRecipient: optionalText,
-    sponsors: z
-      .array(sponsorSchema, { error: "validation.invalid" })
-      .max(SPONSORS_MAX_COUNT, { error: "validation.sponsors.tooMany" })
-      .refine(
-        (sponsors) =>
-          new Set(sponsors.map((sponsor) => sponsor.id.toLowerCase())).size === sponsors.length,
-        {
-          message: "validation.sponsors.duplicate",
-        },
-      ),
-  })
-  // The message fields matter only when an e-mail is sent; hidden fields must never block the form.
-  .superRefine((values, ctx) => {
-    if (!values.sendInvitationMessage) return;
-    if (values.messageLanguage && !isSupportedLanguageTag(values.messageLanguage)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["messageLanguage"],
-        message: "validation.messageLanguage.unsupported",
-      });
-    }
-    if ((values.customMessage ?? "").length > CUSTOM_MESSAGE_MAX_LENGTH) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["customMessage"],
-        message: "validation.customMessage.tooLong",
-        params: { maximum: CUSTOM_MESSAGE_MAX_LENGTH },
-      });
-    }
-    if (values.ccRecipient) addAddressProblem(ctx, values.ccRecipient, ["ccRecipient"]);
-  });
+function buildInviteSchema({ localTenant }: InviteSchemaContext) {
+  return (
+    z
+      .object({
+        email: z.string({ error: "validation.email.required" }).trim().superRefine(emailRules),
+        displayName: optionalText
+          .refine((value) => (value ?? "").length <= DISPLAY_NAME_MAX_LENGTH, {
+            message: "validation.displayName.tooLong",
+            params: { maximum: DISPLAY_NAME_MAX_LENGTH },
+          })
+          .superRefine(refuseInvisible),
+        redirectUrl: z
+          .string({ error: "validation.redirectUrl.required" })
+          .trim()
+          .superRefine(redirectUrlRules(localTenant)),
+        userType: z.enum(USER_TYPES, { error: "validation.userType.invalid" }),
+        sendInvitationMessage: z.boolean({ error: "validation.invalid" }),
+        messageLanguage: optionalText,
+        customMessage: z.string({ error: "validation.invalid" }).optional().superRefine(refuseNul),
+        ccRecipient: optionalText,
+        sponsors: z
+          .array(sponsorSchema, { error: "validation.invalid" })
+          .max(SPONSORS_MAX_COUNT, { error: "validation.sponsors.tooMany" })
+          .refine(
+            (sponsors) =>
+              new Set(sponsors.map((sponsor) => sponsor.id.toLowerCase())).size === sponsors.length,
+            {
+              message: "validation.sponsors.duplicate",
+            },
+          ),
+      })
+      // The message fields matter only when an e-mail is sent; hidden fields must never block the form.
+      .superRefine((values, ctx) => {
+        if (!values.sendInvitationMessage) return;
+        // A NUL is already reported on its field.
+        if (
+          values.messageLanguage &&
+          !unstorableProblem(values.messageLanguage) &&
+          !isSupportedLanguageTag(values.messageLanguage)
+        ) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["messageLanguage"],
+            message: "validation.messageLanguage.unsupported",
+          });
+        }
+        if ((values.customMessage ?? "").length > CUSTOM_MESSAGE_MAX_LENGTH) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["customMessage"],
+            message: "validation.customMessage.tooLong",
+            params: { maximum: CUSTOM_MESSAGE_MAX_LENGTH },
+          });
+        }
+        if (values.ccRecipient && !unstorableProblem(values.ccRecipient))
+          addAddressProblem(ctx, values.ccRecipient, ["ccRecipient"]);
+      })
+  );
+}
+
+const schemas = {
+  production: buildInviteSchema({ localTenant: false }),
+  localTenant: buildInviteSchema({ localTenant: true }),
+};
+
+/** The schema for where the portal runs; the browser learns that from the public configuration. */
+export function inviteSchemaFor(context: InviteSchemaContext): InviteSchema {
+  return context.localTenant ? schemas.localTenant : schemas.production;
+}
+
+/** The strictest schema (a real tenant's). */
+export const inviteSchema = schemas.production;
+export type InviteSchema = typeof schemas.production;
 
 export type InviteFormValues = z.output<typeof inviteSchema>;

@@ -51,6 +51,7 @@ describe("attemptOf", () => {
     expect(attemptOf("single", inviter, request, { idempotencyKey: "key-12345" })).toEqual({
       kind: "single",
       idempotencyKey: "key-12345",
+      requestHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       inviterOid: "oid-1",
       inviterName: "Adele Vance",
       inviterUpn: null,

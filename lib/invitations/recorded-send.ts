@@ -1,7 +1,13 @@
 import "server-only";
 import type { Invitation } from "@microsoft/microsoft-graph-types";
 import type { Caller } from "@/lib/auth/caller";
-import { getStore, type InvitationKind, type InvitationStore, type NewAttempt } from "@/lib/db";
+import {
+  getStore,
+  hasErrorCode,
+  type InvitationKind,
+  type InvitationStore,
+  type NewAttempt,
+} from "@/lib/db";
 import { GraphFailure } from "@/lib/graph/graph-failure";
 import type { SentInvitation } from "@/lib/graph/invitations";
 import { postFailureMayHaveActed } from "@/lib/graph/repeat-rules";
@@ -23,6 +29,7 @@ import {
   type SettleGraph,
   type Settlement,
 } from "./settle-outcome";
+import { requestHashOf } from "./request-hash";
 
 // Every invitation the portal sends (single, regenerate, resend, reset, bulk) is recorded around the
 // Graph call: the attempt before the POST, then its outcome or its error's code. A failure to record
@@ -69,6 +76,7 @@ export function attemptOf(
   return {
     kind,
     idempotencyKey: details.idempotencyKey,
+    requestHash: requestHashOf({ kind, request, guestUserId: details.guestUserId ?? null }),
     inviterOid: inviter.oid,
     inviterName: inviter.name,
     inviterUpn: inviter.upn,
@@ -99,7 +107,7 @@ export async function recordedSend(
   store?: InvitationStore,
 ): Promise<RecordedSend> {
   const history = store ?? (await getStore());
-  const begun = await history.beginAttempt(attempt);
+  const begun = await history.beginAttempt(attempt).catch(refuseAnotherRequest);
   if (begun.state === "succeeded") return answerOf(outcomeOfRecord(begun.attempt), null);
   if (begun.state === "in_progress") throw new ActionFailure("duplicate_in_progress");
 
@@ -173,4 +181,9 @@ function answerOf(outcome: SentOutcome, userPrincipalName: string | null): Recor
     redeemUrl: outcome.redeemUrl ?? "",
     ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
   };
+}
+
+function refuseAnotherRequest(error: unknown): never {
+  if (hasErrorCode(error, "idempotency_mismatch")) throw new ActionFailure("idempotency_mismatch");
+  throw error;
 }

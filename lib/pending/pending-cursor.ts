@@ -1,6 +1,6 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { signCursor, verifyCursor } from "@/lib/security/signed-cursor";
 
 /**
  * Where the next page of the pending list starts: Graph's @odata.nextLink, or an offset into the
@@ -18,15 +18,15 @@ const cursorSchema = z.union([
 const envelopeSchema = z.object({ o: z.string(), q: z.string(), c: cursorSchema });
 
 export class InvalidPendingCursorError extends Error {
+  readonly code = "invalid_cursor";
+
   constructor() {
     super("The page cursor is not valid");
     this.name = "InvalidPendingCursorError";
   }
 }
 
-function signature(secret: string, body: string): Buffer {
-  return createHmac("sha256", `pending-cursor:${secret}`).update(body).digest();
-}
+const PURPOSE = "pending-cursor";
 
 export function sealPendingCursor(
   cursor: PendingCursor,
@@ -37,7 +37,7 @@ export function sealPendingCursor(
     JSON.stringify({ o: binding.oid, q: binding.query, c: cursor }),
     "utf8",
   ).toString("base64url");
-  return `${body}.${signature(secret, body).toString("base64url")}`;
+  return signCursor(PURPOSE, secret, body);
 }
 
 export function openPendingCursor(
@@ -45,12 +45,8 @@ export function openPendingCursor(
   binding: { oid: string; query: string },
   secret: string,
 ): PendingCursor {
-  const [body, mac, ...rest] = sealed.split(".");
-  if (!body || !mac || rest.length > 0) throw new InvalidPendingCursorError();
-  const expected = signature(secret, body);
-  const given = Buffer.from(mac, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    throw new InvalidPendingCursorError();
+  const body = verifyCursor(PURPOSE, secret, sealed);
+  if (body === undefined) throw new InvalidPendingCursorError();
   let parsed;
   try {
     parsed = envelopeSchema.safeParse(JSON.parse(Buffer.from(body, "base64url").toString("utf8")));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { findEmailProblem } from "@/lib/invitations/email-rules";
+import { textWithoutNul } from "@/lib/invitations/hostile-characters";
 import {
   DEFAULT_PENDING_ORDER,
   DEFAULT_PENDING_PAGE_SIZE,
@@ -16,7 +17,7 @@ const idempotencyKey = z.string(invalid).regex(/^[\w-]{8,128}$/, invalid);
 
 export const pendingListInput = z.object({
   pageSize: z.literal(PENDING_PAGE_SIZES, invalid).default(DEFAULT_PENDING_PAGE_SIZE),
-  search: z.string(invalid).max(PENDING_SEARCH_MAX_LENGTH, invalid).default(""),
+  search: textWithoutNul().max(PENDING_SEARCH_MAX_LENGTH, invalid).default(""),
   order: z.enum(PENDING_ORDERS, invalid).default(DEFAULT_PENDING_ORDER),
   invitedByMe: z.boolean(invalid).default(false),
   cursor: z.string(invalid).max(8000, invalid).nullish(),

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { getServerConfig } from "@/lib/config/server-config";
-import { getStore } from "@/lib/db";
+import { cursorSigningSecret } from "@/lib/security/cursor-secret";
+import { getStore, hasErrorCode } from "@/lib/db";
 import {
   followPendingGuestsLink,
   listPendingGuests,
@@ -9,12 +9,7 @@ import {
   type PendingGuest,
 } from "@/lib/graph/pending-guests";
 import { ActionFailure } from "@/lib/server-action/action-failure";
-import {
-  InvalidPendingCursorError,
-  openPendingCursor,
-  sealPendingCursor,
-  type PendingCursor,
-} from "./pending-cursor";
+import { openPendingCursor, sealPendingCursor, type PendingCursor } from "./pending-cursor";
 import type { PendingListInput } from "./pending-inputs";
 import { DEFAULT_PENDING_ORDER, DEFAULT_PENDING_PAGE_SIZE } from "./pending-query";
 import { pendingCapabilities, pendingRows } from "./pending-rows";
@@ -114,21 +109,13 @@ function cursorBinding(caller: Caller, input: PendingListInput) {
 function openCursor(caller: Caller, input: PendingListInput): PendingCursor | null {
   if (!input.cursor) return null;
   try {
-    return openPendingCursor(
-      input.cursor,
-      cursorBinding(caller, input),
-      getServerConfig().cursorSigningKey,
-    );
+    return openPendingCursor(input.cursor, cursorBinding(caller, input), cursorSigningSecret());
   } catch (error) {
-    if (error instanceof InvalidPendingCursorError) throw new ActionFailure("validation");
+    if (hasErrorCode(error, "invalid_cursor")) throw new ActionFailure("validation");
     throw error;
   }
 }
 
 function seal(caller: Caller, input: PendingListInput, cursor: PendingCursor): string {
-  return sealPendingCursor(
-    cursor,
-    cursorBinding(caller, input),
-    getServerConfig().cursorSigningKey,
-  );
+  return sealPendingCursor(cursor, cursorBinding(caller, input), cursorSigningSecret());
 }

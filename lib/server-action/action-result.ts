@@ -14,6 +14,8 @@ export const ACTION_ERROR_CODES = [
   "portal_misconfigured",
   "duplicate_in_progress",
   "rate_limited",
+  "idempotency_mismatch",
+  "too_many_drafts",
   "internal",
 ] as const;
 

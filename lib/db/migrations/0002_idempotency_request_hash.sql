@@ -1,0 +1,1 @@
+ALTER TABLE "invitation_history" ADD COLUMN "request_hash" text;
