@@ -5,6 +5,7 @@ import { prepareRows } from "@/lib/bulk/job-rows";
 import { TokenVault } from "@/lib/bulk/token-vault";
 import { BulkWorker, type BulkWorkerOptions } from "@/lib/bulk/worker";
 import { resetServerConfig } from "@/lib/config/server-config";
+import { shortGraphAttemptTimeout } from "./graph-attempt-timeout";
 import { openTestStore, type TestBackend, type TestStore } from "./database-backends";
 
 /**
@@ -13,12 +14,11 @@ import { openTestStore, type TestBackend, type TestStore } from "./database-back
  */
 export function bulkWorkerTenant() {
   let tenant: LocalTenant | undefined;
+  // An act-then-delay answer comes long after this.
+  shortGraphAttemptTimeout();
   const savedUrl = process.env.LOCAL_TENANT_URL;
-  const savedTimeout = process.env.GRAPH_ATTEMPT_TIMEOUT_MS;
 
   beforeAll(async () => {
-    // An act-then-delay answer comes long after this.
-    process.env.GRAPH_ATTEMPT_TIMEOUT_MS = "3000";
     tenant = await startLocalTenant({ port: 0, seed: "minimal" });
     process.env.LOCAL_TENANT_URL = tenant.url;
     resetServerConfig();
@@ -27,8 +27,6 @@ export function bulkWorkerTenant() {
     await tenant?.close();
     if (savedUrl === undefined) delete process.env.LOCAL_TENANT_URL;
     else process.env.LOCAL_TENANT_URL = savedUrl;
-    if (savedTimeout === undefined) delete process.env.GRAPH_ATTEMPT_TIMEOUT_MS;
-    else process.env.GRAPH_ATTEMPT_TIMEOUT_MS = savedTimeout;
     resetServerConfig();
   });
 

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { rowAndEmailColumns } from "./row-columns";
 import type { BulkRowView } from "@/lib/bulk/job-view";
 import type { BulkRowState } from "@/lib/db/schema";
 import { listBulkJobRows } from "./actions";
@@ -76,18 +77,10 @@ export function JobRowsTable({ jobId, refreshKey }: { jobId: string; refreshKey:
         rows={page?.rows ?? []}
         rowKey={(row) => row.rowNumber}
         columns={[
-          {
-            key: "row",
-            header: t("row"),
-            className: "text-slate-600 tabular-nums",
-            cell: (row) => row.rowNumber,
-          },
-          {
-            key: "email",
-            header: t("email"),
-            className: "break-all text-slate-900",
-            cell: (row) => row.email || "—",
-          },
+          ...rowAndEmailColumns<NonNullable<typeof page>["rows"][number]>(
+            { row: t("row"), email: t("email") },
+            (row) => row.email,
+          ),
           {
             key: "outcome",
             header: t("outcome"),

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import type { CheckedRow } from "@/lib/bulk/check-rows";
 import { addressKey, type RowProblem } from "@/lib/bulk/row-values";
 import { DataTable } from "@/components/ui/data-table";
+import { rowAndEmailColumns } from "./row-columns";
 import { useProblemText } from "./use-problem-text";
 
 export type ExistingAddress = { pending: boolean; guest: boolean };
@@ -87,18 +88,10 @@ export function UploadPreview({
           rows={visible}
           rowKey={(row) => row.rowNumber}
           columns={[
-            {
-              key: "row",
-              header: t("row"),
-              className: "text-slate-600 tabular-nums",
-              cell: (row) => row.rowNumber,
-            },
-            {
-              key: "email",
-              header: t("email"),
-              className: "break-all text-slate-900",
-              cell: (row) => row.values.email || "—",
-            },
+            ...rowAndEmailColumns<(typeof visible)[number]>(
+              { row: t("row"), email: t("email") },
+              (row) => row.values.email,
+            ),
             {
               key: "name",
               header: t("name"),

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { CursorPager, useCursorPages } from "@/components/ui/cursor-pager";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
+import { ListEmpty, ListLoading } from "@/components/ui/list-state";
 import {
   exportHistoryCsv,
   getHistoryScope,
@@ -132,10 +133,7 @@ export function HistoryView() {
         ) : null}
 
         {page === null ? (
-          <p role="status" className="flex items-center gap-2 py-10 text-sm text-slate-700">
-            <Spinner />
-            {t("loading")}
-          </p>
+          <ListLoading label={t("loading")} />
         ) : page.status === "error" ? (
           <ActionErrorAlert
             title={t("loadFailed")}
@@ -146,10 +144,7 @@ export function HistoryView() {
             }
           />
         ) : page.rows.length === 0 ? (
-          <div className="rounded-lg border border-dashed border-slate-300 px-6 py-10 text-center">
-            <p className="font-medium text-slate-900">{t("empty")}</p>
-            <p className="mt-1 text-sm text-slate-600">{t("emptyHint")}</p>
-          </div>
+          <ListEmpty title={t("empty")} hint={t("emptyHint")} />
         ) : (
           <>
             <p className="text-sm text-slate-600">{t("total", { count: page.total })}</p>

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MINIMAL_GUESTS, type FaultSpec } from "@/emulator/src/index";
 import { getStore } from "@/lib/db";
 import { setUpActionTests } from "@/test-support/server-action-test-environment";
+import { shortGraphAttemptTimeout } from "@/test-support/graph-attempt-timeout";
 import { sendInvitation } from "./actions";
 
 // A single invitation whose answer Graph loses after acting: the portal never sends it twice, asks
 // Graph what happened, records that, and gives the person a working link or the truth.
 
 const local = setUpActionTests("invite-lost-answer");
-const savedTimeout = process.env.GRAPH_ATTEMPT_TIMEOUT_MS;
-beforeAll(() => {
-  // The act-then-delay answer comes long after this.
-  process.env.GRAPH_ATTEMPT_TIMEOUT_MS = "3000";
-});
-afterAll(() => {
-  if (savedTimeout === undefined) delete process.env.GRAPH_ATTEMPT_TIMEOUT_MS;
-  else process.env.GRAPH_ATTEMPT_TIMEOUT_MS = savedTimeout;
-});
+// The act-then-delay answer comes long after this.
+shortGraphAttemptTimeout();
 
 let counter = 0;
 const newAddress = () => `lost${++counter}.${Date.now()}@fabrikam.com`;

@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { MINIMAL_GUESTS, type FaultSpec } from "@/emulator/src/index";
 import { getStore, type InvitationKind } from "@/lib/db";
 import { setUpActionTests } from "@/test-support/server-action-test-environment";
+import { shortGraphAttemptTimeout } from "@/test-support/graph-attempt-timeout";
 import { inviteThroughAction } from "@/test-support/invited-guest";
 import { regenerateRedeemLink, resendInvitation, resetGuestRedemption } from "./actions";
 import { resetUntilApplied } from "./reset-until-applied";
@@ -10,14 +11,8 @@ import { resetUntilApplied } from "./reset-until-applied";
 // a reset to an address Entra has not applied yet.
 
 const local = setUpActionTests("pending-lost-answer");
-const savedTimeout = process.env.GRAPH_ATTEMPT_TIMEOUT_MS;
-beforeAll(() => {
-  process.env.GRAPH_ATTEMPT_TIMEOUT_MS = "3000";
-});
-afterAll(() => {
-  if (savedTimeout === undefined) delete process.env.GRAPH_ATTEMPT_TIMEOUT_MS;
-  else process.env.GRAPH_ATTEMPT_TIMEOUT_MS = savedTimeout;
-});
+// The act-then-delay answer comes long after this.
+shortGraphAttemptTimeout();
 afterEach(() => local.tenant.updateSettings({ otherMailsReplicationDelayMs: 0 }));
 
 const ACTED_THEN_LOST: [string, Omit<FaultSpec, "path">][] = [

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { CallError } from "@/components/server-action/call-error";
 import { CursorPager, useCursorPages } from "@/components/ui/cursor-pager";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Spinner } from "@/components/ui/spinner";
+import { ListEmpty, ListLoading } from "@/components/ui/list-state";
 import { ActionErrorAlert } from "@/components/server-action/action-error-alert";
 import {
   listPendingInvitations,
@@ -144,10 +144,7 @@ export function PendingInvitations() {
         ) : null}
 
         {page.status === "loading" ? (
-          <p role="status" className="flex items-center gap-2 py-10 text-sm text-slate-700">
-            <Spinner />
-            {t("loading")}
-          </p>
+          <ListLoading label={t("loading")} />
         ) : page.status === "error" ? (
           <ActionErrorAlert
             title={t("loadFailed")}
@@ -157,12 +154,10 @@ export function PendingInvitations() {
             onRetry={() => setReloads((value) => value + 1)}
           />
         ) : page.rows.length === 0 ? (
-          <div className="rounded-lg border border-dashed border-slate-300 px-6 py-10 text-center">
-            <p className="font-medium text-slate-900">
-              {filters.search || filters.invitedByMe ? t("emptyFiltered") : t("empty")}
-            </p>
-            <p className="mt-1 text-sm text-slate-600">{t("emptyHint")}</p>
-          </div>
+          <ListEmpty
+            title={filters.search || filters.invitedByMe ? t("emptyFiltered") : t("empty")}
+            hint={t("emptyHint")}
+          />
         ) : (
           <>
             {page.count !== undefined ? (

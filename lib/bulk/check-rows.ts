@@ -1,6 +1,6 @@
 import type { InviteFormValues } from "@/lib/invitations/invite-schema";
 import { inviteSchemaFor } from "@/lib/invitations/invite-schema";
-import type { BulkField, ColumnMap } from "./columns";
+import { BULK_FIELDS, type BulkField, type ColumnMap } from "./columns";
 import type { SheetRow } from "./parse-csv";
 import { addressKey, rowValues, type RowProblem } from "./row-values";
 
@@ -18,15 +18,7 @@ export type CheckOptions = {
   localTenant?: boolean;
 };
 
-const FIELD_NAMES = new Set<string>([
-  "email",
-  "displayName",
-  "redirectUrl",
-  "sendInvitationMessage",
-  "customMessage",
-  "messageLanguage",
-  "userType",
-]);
+const FIELD_NAMES = new Set<string>(BULK_FIELDS);
 
 /** One row against the same schema as the single-invite form (browser and server alike). */
 export function checkRow(row: SheetRow, options: CheckOptions): CheckedRow {

@@ -3,9 +3,9 @@ import { MINIMAL_GUESTS, PEOPLE, startLocalTenant, type LocalTenant } from "@/em
 import type { Caller } from "@/lib/auth/caller";
 import { validateAccessToken } from "@/lib/auth/validate-access-token";
 import { resetServerConfig } from "@/lib/config/server-config";
-import { GraphFailure } from "./graph-failure";
 import { postInvitation, postRedemptionReset } from "./invitations";
 import { searchDirectoryUsers } from "./users";
+import { failureOf } from "@/test-support/scripted-graph-connection";
 
 // The Graph adapter against the local tenant (emulator/), in process: real tokens, real on-behalf-of
 // exchange, real Graph routes and error bodies.
@@ -31,16 +31,6 @@ afterAll(async () => {
 async function signedIn(user: string): Promise<Caller> {
   const { accessToken } = await tenant.issueToken({ user, audience: "portal-api" });
   return validateAccessToken(accessToken);
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<GraphFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GraphFailure) return error;
-    throw error;
-  }
-  throw new Error("expected a GraphFailure");
 }
 
 let counter = 0;

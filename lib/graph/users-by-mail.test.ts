@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startLocalTenant, type LocalTenant } from "@/emulator/src/index";
-import type { Caller } from "@/lib/auth/caller";
+import { SCRIPTED_CALLER } from "@/test-support/scripted-graph-connection";
 import { createGraphConnection } from "./graph-connection";
 import { ADDRESSES_PER_QUERY, findUsersByMail, PARALLEL_QUERIES } from "./users-by-mail";
 
 // Against the local tenant: real $filter parsing, real paging limits, real tokens.
 let tenant: LocalTenant;
-const caller = {
-  oid: "o",
-  tid: "t",
-  name: "n",
-  upn: "u",
-  roles: [],
-  wids: [],
-} as unknown as Caller;
+const caller = SCRIPTED_CALLER;
 const DOMAIN = "users-by-mail.example";
 const known = Array.from({ length: 40 }, (_, index) => `guest.${index}@${DOMAIN}`);
 

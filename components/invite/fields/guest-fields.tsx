@@ -1,19 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useFormContext } from "react-hook-form";
-import { useFieldErrorMessage } from "@/components/forms/use-field-error-message";
 import { Field, inputClasses } from "@/components/ui/field";
-import type { InviteFormValues } from "@/lib/invitations/invite-schema";
+import { useInviteField } from "./use-invite-field";
 
 export function GuestFields() {
   const t = useTranslations("invite.fields");
   const tc = useTranslations("common");
-  const errorMessage = useFieldErrorMessage();
-  const {
-    register,
-    formState: { errors },
-  } = useFormContext<InviteFormValues>();
+  const { register, errors, errorMessage } = useInviteField();
 
   return (
     <div className="grid gap-5 sm:grid-cols-2">

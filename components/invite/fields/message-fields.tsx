@@ -1,22 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useFormContext, useWatch } from "react-hook-form";
-import { useFieldErrorMessage } from "@/components/forms/use-field-error-message";
+import { useWatch } from "react-hook-form";
 import { Field, inputClasses } from "@/components/ui/field";
 import { CUSTOM_MESSAGE_MAX_LENGTH } from "@/lib/invitations/invite-fields";
-import type { InviteFormValues } from "@/lib/invitations/invite-schema";
+import { useInviteField } from "./use-invite-field";
 import { LanguagePicker } from "./language-picker";
 
 export function MessageFields() {
   const t = useTranslations("invite.fields");
   const tc = useTranslations("common");
-  const errorMessage = useFieldErrorMessage();
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = useFormContext<InviteFormValues>();
+  const { register, control, errors, errorMessage } = useInviteField();
   const sending = useWatch({ control, name: "sendInvitationMessage" });
 
   return (
@@ -79,12 +73,7 @@ export function MessageFields() {
 function CustomMessageField() {
   const t = useTranslations("invite.fields.customMessage");
   const tc = useTranslations("common");
-  const errorMessage = useFieldErrorMessage();
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = useFormContext<InviteFormValues>();
+  const { register, control, errors, errorMessage } = useInviteField();
   const length = (useWatch({ control, name: "customMessage" }) ?? "").length;
   const over = length > CUSTOM_MESSAGE_MAX_LENGTH;
   const nearLimit = CUSTOM_MESSAGE_MAX_LENGTH - length <= 100;

@@ -1,20 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useFormContext, useWatch } from "react-hook-form";
-import { useFieldErrorMessage } from "@/components/forms/use-field-error-message";
+import { useWatch } from "react-hook-form";
 import { FieldErrorText } from "@/components/ui/field";
 import { USER_TYPES } from "@/lib/invitations/invite-fields";
-import type { InviteFormValues } from "@/lib/invitations/invite-schema";
+import { useInviteField } from "./use-invite-field";
 
 export function UserTypeField() {
   const t = useTranslations("invite.fields.userType");
-  const errorMessage = useFieldErrorMessage();
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = useFormContext<InviteFormValues>();
+  const { register, control, errors, errorMessage } = useInviteField();
   const userType = useWatch({ control, name: "userType" });
   const error = errorMessage(errors.userType?.message);
 

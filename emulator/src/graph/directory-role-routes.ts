@@ -20,7 +20,7 @@ const OWN_MEMBERSHIP_PERMISSIONS = [
 ];
 
 /** The caller's directory roles now, not when their token was issued (PIM activations show at once). */
-function activeRoles(user: UserRecord) {
+export function activeRoles(user: UserRecord) {
   return user.directoryRoles.flatMap((templateId) => {
     const role = DIRECTORY_ROLES[templateId];
     return role

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { DIRECTORY_ROLES } from "../constants";
 import { bodyText, contentTypeOf } from "../http/request-body";
 import { originOf } from "../http/request-context";
 import type { UserRecord } from "../store/user-record";
@@ -23,6 +22,7 @@ import {
   type UserAccess,
 } from "./user-projection";
 import { updateUser } from "./user-update";
+import { activeRoles } from "./directory-role-routes";
 
 type UserParams = { Params: { id: string } };
 
@@ -136,21 +136,7 @@ export function registerGraphRoutes(app: FastifyInstance, tenant: TenantState): 
       "Group.Read.All",
     ]);
     systemQueryOptions(request, ["$select", "$top", "$filter", "$count", "$orderby", "$format"]);
-    const value = caller.user.directoryRoles.flatMap((templateId) => {
-      const role = DIRECTORY_ROLES[templateId];
-      return role
-        ? [
-            {
-              "@odata.type": "#microsoft.graph.directoryRole",
-              id: role.id,
-              deletedDateTime: null,
-              description: role.description,
-              displayName: role.displayName,
-              roleTemplateId: templateId,
-            },
-          ]
-        : [];
-    });
+    const value = activeRoles(caller.user);
     return reply.send({
       "@odata.context": `${originOf(request, tenant)}/v1.0/$metadata#directoryObjects`,
       value,

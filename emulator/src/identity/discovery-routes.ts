@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { originOf } from "../http/request-context";
 import type { TenantState } from "../tenant-state";
 import { issuerOf } from "./cloud";
@@ -66,36 +66,30 @@ export function registerDiscoveryRoutes(app: FastifyInstance, tenant: TenantStat
     if (error instanceof OAuthError) return { status: error.status, body: oauthErrorBody(error) };
     throw error;
   };
+  /** Discovery and keys: cached a day, as Entra sends them; an unknown tenant gets Entra's error. */
+  const sendForKnownTenant = (segment: string, reply: FastifyReply, body: () => unknown) => {
+    try {
+      assertKnownTenant(segment, tenant);
+    } catch (error) {
+      const answer = answerUnknownTenant(error);
+      return reply.code(answer.status).send(answer.body);
+    }
+    return reply.header("Cache-Control", "max-age=86400, private").send(body());
+  };
 
   app.get<TenantParams>(
     "/:tenant/v2.0/.well-known/openid-configuration",
     { config: { endpoint: "discovery" } },
-    (request, reply) => {
-      try {
-        assertKnownTenant(request.params.tenant, tenant);
-      } catch (error) {
-        const { status, body } = answerUnknownTenant(error);
-        return reply.code(status).send(body);
-      }
-      return reply
-        .header("Cache-Control", "max-age=86400, private")
-        .send(openIdConfiguration(tenant, request.params.tenant, originOf(request, tenant)));
-    },
+    (request, reply) =>
+      sendForKnownTenant(request.params.tenant, reply, () =>
+        openIdConfiguration(tenant, request.params.tenant, originOf(request, tenant)),
+      ),
   );
 
   app.get<TenantParams>(
     "/:tenant/discovery/v2.0/keys",
     { config: { endpoint: "keys" } },
-    (request, reply) => {
-      try {
-        assertKnownTenant(request.params.tenant, tenant);
-      } catch (error) {
-        const { status, body } = answerUnknownTenant(error);
-        return reply.code(status).send(body);
-      }
-      return reply
-        .header("Cache-Control", "max-age=86400, private")
-        .send({ keys: [tenant.key.publicJwk] });
-    },
+    (request, reply) =>
+      sendForKnownTenant(request.params.tenant, reply, () => ({ keys: [tenant.key.publicJwk] })),
   );
 }
