@@ -31,11 +31,18 @@ type ScriptedGraph = Awaited<ReturnType<typeof startScriptedGraph>>;
 
 export function scriptedGraphForThisFile() {
   let graph: ScriptedGraph | undefined;
+  // A scripted server is no tenant: its invitations are paced in this process, never in a shared
+  // PostgreSQL window keyed by a configured tenant (there is no configuration here).
+  const savedDatabaseUrl = process.env.DATABASE_URL;
   beforeAll(async () => {
+    delete process.env.DATABASE_URL;
     graph = await startScriptedGraph();
   });
   afterEach(() => graph?.reset());
-  afterAll(() => graph?.close());
+  afterAll(async () => {
+    await graph?.close();
+    if (savedDatabaseUrl !== undefined) process.env.DATABASE_URL = savedDatabaseUrl;
+  });
   const server = (): ScriptedGraph => {
     if (!graph) throw new Error("the scripted Graph server starts in beforeAll");
     return graph;

@@ -1,6 +1,6 @@
 import { CryptoProvider } from "@azure/msal-node";
 import { SignJWT, createRemoteJWKSet, decodeJwt, generateKeyPair, jwtVerify } from "jose";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   APP_ROLES,
   DIRECTORY_ROLE_TEMPLATES,
@@ -394,6 +394,20 @@ describe("on-behalf-of", () => {
       errorCode: "invalid_grant",
       errorMessage: expect.stringContaining("AADSTS50173"),
     });
+  });
+
+  it("accepts a token from a sign-in made right after the revocation, even within the same second", async () => {
+    // iat has whole seconds: judged by it alone, this fresh token would look as old as the revoked ones.
+    tenant.revokeSessions("adele");
+    // A sign-in a moment later (not in the revocation's own millisecond, which counts as revoked).
+    const validFrom = Date.parse(tenant.user("adele")!.signInSessionsValidFromDateTime);
+    await vi.waitFor(() => expect(Date.now()).toBeGreaterThanOrEqual(validFrom));
+    const fresh = await tenant.issueToken({ user: "adele", audience: "portal-api" });
+    const obo = await confidentialClient(tenant).acquireTokenOnBehalfOf({
+      oboAssertion: fresh.accessToken,
+      scopes: ["https://graph.microsoft.com/User.Invite.All"],
+    });
+    expect(obo?.accessToken).toBeTruthy();
   });
 });
 

@@ -40,7 +40,8 @@ export async function mintToken(
     tenantId: tenant.identity.tenantId,
     clientId: tenant.identity.clientId,
     lifetimeSeconds,
-    issuedAt,
+    // Only a back-dated token names its time; others are stamped (to the millisecond) as issued now.
+    ...(request.issuedAtOffsetSeconds ? { issuedAt } : {}),
     issuer: issuerOf(tenant),
     authentication: stepUp ? withMfa(PASSWORD_ONLY, request.acrs ?? []) : PASSWORD_ONLY,
   };

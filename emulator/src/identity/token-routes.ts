@@ -12,7 +12,13 @@ import { assertTokenAllowed, mfaRequired } from "./conditional-access";
 import { OAuthError, oauthErrorBody, oauthErrors } from "./oauth-error";
 import { scopeRequestFor, type ScopeRequest } from "./scopes";
 import { assertKnownTenant } from "./tenant-segment";
-import { clientInfo, issueGraphAccessToken, issueIdToken, issuePortalAccessToken } from "./tokens";
+import {
+  clientInfo,
+  issueGraphAccessToken,
+  issueIdToken,
+  issuePortalAccessToken,
+  issuedAtMsOf,
+} from "./tokens";
 
 type TenantParams = { Params: { tenant: string } };
 type Fields = Record<string, string>;
@@ -173,7 +179,7 @@ export function registerTokenRoutes(app: FastifyInstance, tenant: TenantState): 
     }
     const user = typeof payload.oid === "string" ? tenant.users.get(payload.oid) : undefined;
     if (!user || !user.accountEnabled) throw oauthErrors.unknownUser();
-    if (isRevoked(user, (payload.iat ?? 0) * 1000)) throw oauthErrors.revokedGrant();
+    if (isRevoked(user, issuedAtMsOf(payload))) throw oauthErrors.revokedGrant();
     const scope = scopeRequestFor(tenant, required(fields, "scope"), clientId);
     if (scope.audience === "portal-api") throw oauthErrors.invalidScope(fields.scope ?? "");
     return tokenResponse(user, scope, {

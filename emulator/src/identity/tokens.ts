@@ -21,7 +21,27 @@ export type TokenContext = {
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const uniqueTokenId = () => randomBytes(16).toString("base64url");
 
+/**
+ * When each token was really issued, to the millisecond, by its `uti`. `iat` has whole seconds, so a
+ * token from a sign-in made in the same second as a session revocation would look revoked; Entra keeps
+ * its own record of the session behind a token, and so does this (bounded: oldest forgotten first).
+ */
+const ISSUED_AT_MS = new Map<string, number>();
+const ISSUED_AT_REMEMBERED = 20_000;
+
+/** The instant a token of ours was issued: exact when remembered, else the start of its `iat` second. */
+export function issuedAtMsOf(payload: JWTPayload): number {
+  const exact = typeof payload.uti === "string" ? ISSUED_AT_MS.get(payload.uti) : undefined;
+  return exact ?? (payload.iat ?? 0) * 1000;
+}
+
 async function sign(payload: JWTPayload, context: TokenContext): Promise<string> {
+  if (typeof payload.uti === "string" && context.issuedAt === undefined) {
+    ISSUED_AT_MS.set(payload.uti, Date.now());
+    if (ISSUED_AT_MS.size > ISSUED_AT_REMEMBERED) {
+      ISSUED_AT_MS.delete(ISSUED_AT_MS.keys().next().value as string);
+    }
+  }
   const issuedAt = context.issuedAt ?? nowSeconds();
   return new SignJWT({
     ...payload,
