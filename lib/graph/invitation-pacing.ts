@@ -2,26 +2,10 @@ import { getServerConfig } from "@/lib/config/server-config";
 import { limitsConfigFromEnv } from "@/lib/limits/limits-config";
 import { SharedSlidingWindow } from "@/lib/limits/shared-sliding-window";
 import { limitsPool } from "@/lib/limits/shared-pool";
+import type { InvitationLane, InvitationPacer, RateLimiterOptions } from "@/lib/limits/pacer-types";
 import { GraphFailure } from "./graph-failure";
 
-/** Single invitations (a person waits) go first; bulk rows leave them a reserved share. */
-export type InvitationLane = "single" | "bulk";
-
-/** Grants invitation requests within the tenant's limit; in process, or shared through PostgreSQL. */
-export interface InvitationPacer {
-  acquire(lane?: InvitationLane): Promise<void>;
-  /** Nobody is granted a request for this long (the service's Retry-After). */
-  backOff(seconds: number): Promise<void>;
-}
-
-export type RateLimiterOptions = {
-  requests: number;
-  windowMs: number;
-  /** Requests per window that the bulk lane may not take. */
-  reserveForSingle?: number;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-};
+export type { InvitationLane, InvitationPacer, RateLimiterOptions };
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

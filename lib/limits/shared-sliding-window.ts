@@ -1,9 +1,5 @@
 import type { Pool } from "pg";
-import type {
-  InvitationLane,
-  InvitationPacer,
-  RateLimiterOptions,
-} from "@/lib/graph/invitation-pacing";
+import type { InvitationLane, InvitationPacer, RateLimiterOptions } from "./pacer-types";
 
 export const PACE_TABLE = "portal_invitation_pace";
 const MAX_POLL_MS = 1_000;
