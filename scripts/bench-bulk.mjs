@@ -69,7 +69,7 @@ async function child(mode, arg) {
     const rows = prepareRows(
       cells.map((row, index) => ({ rowNumber: index + 2, cells: row })),
       { headers, format: "simple" },
-      "https://myapps.microsoft.com",
+      { defaultRedirectUrl: "https://myapps.microsoft.com", localTenant: true },
       new Map(),
     );
     await store.jobs.addRows(job.id, rows);
