@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { tenantControl } from "./bench-scale/processes.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ROWS = Number(process.env.BENCH_ROWS ?? 1000);
@@ -19,17 +20,7 @@ const TENANT_URL = `http://127.0.0.1:${TENANT_PORT}`;
 const LEASE_MS = Number(process.env.BENCH_LEASE_MS ?? 5_000);
 const STRANDED_AFTER_MS = Number(process.env.BENCH_STRANDED_AFTER_MS ?? 8_000);
 
-async function control(method, route, body) {
-  const response = await fetch(`${TENANT_URL}/_emulator${route}`, {
-    method,
-    ...(body
-      ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }
-      : {}),
-  });
-  if (!response.ok) throw new Error(`${method} ${route}: ${response.status}`);
-  const text = await response.text();
-  return text ? JSON.parse(text) : undefined;
-}
+const control = tenantControl(TENANT_URL);
 const list = (body) => (Array.isArray(body) ? body : body.value);
 
 // ---------------------------------------------------------------- child: create or work a job
