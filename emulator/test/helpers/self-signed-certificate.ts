@@ -50,7 +50,9 @@ export function selfSignedCertificate(
   const notBefore = options.notBefore ?? new Date(Date.now() - 60_000);
   const notAfter = options.notAfter ?? new Date(Date.now() + 365 * 24 * 3600 * 1000);
   const serial = randomBytes(8);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
+  // DER INTEGER: positive (top bit clear) and minimal (no leading zero byte), or OpenSSL refuses the
+  // certificate with "illegal padding" (about one random serial in 256 did, and CI failed on it).
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x01;
   const subject = name(options.commonName ?? "local-tenant test certificate");
   const toBeSigned = sequence(
     der(0xa0, der(0x02, Buffer.from([2]))),
