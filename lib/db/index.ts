@@ -33,3 +33,14 @@ export type {
   RowOutcome,
 } from "./bulk-types";
 export type { BulkJobStore } from "./bulk-job-store";
+export type { GuestChangeStore } from "./guest-change-store";
+export type {
+  GuestChangeFilter,
+  GuestChangeKind,
+  GuestChangePageRequest,
+  GuestChangeRecord,
+  GuestChangeResult,
+  NewGuestChange,
+} from "./guest-change-types";
+export { GUEST_CHANGE_KINDS } from "./schema";
+export { MAX_GUEST_CHANGE_PAGE_SIZE } from "./guest-change-queries";

@@ -1,4 +1,5 @@
 import { createBulkJobStore, type BulkJobStore } from "./bulk-job-store";
+import { createGuestChangeStore, type GuestChangeStore } from "./guest-change-store";
 import type { Database } from "./connection";
 import { beginAttempt, completeAttempt, getAttempt } from "./attempt-queries";
 import {
@@ -48,6 +49,8 @@ export interface InvitationStore {
   rotateDataKey(): Promise<RotationResult>;
   /** Bulk invitation jobs (bulk-job-store.ts). */
   readonly jobs: BulkJobStore;
+  /** Changes to guests that are not invitations (guest-change-store.ts). */
+  readonly changes: GuestChangeStore;
   close(): Promise<void>;
 }
 
@@ -73,6 +76,7 @@ export function createInvitationStore(
     historyInviters: () => guarded("historyInviters", () => historyInviters(db)),
     rotateDataKey: () => guarded("rotateDataKey", () => rotateDataKey(db)),
     jobs: createBulkJobStore(db),
+    changes: createGuestChangeStore(db),
     close,
   };
 }

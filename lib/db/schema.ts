@@ -202,3 +202,61 @@ export const bulkJobRows = pgTable(
 
 export type BulkJobRecord = typeof bulkJobs.$inferSelect;
 export type BulkJobRowRecord = typeof bulkJobRows.$inferSelect;
+
+/**
+ * Changes to a guest that are not invitations: group memberships added after an invitation, guests
+ * removed (to Entra's deleted items) and restored, sponsors added and removed. Each is recorded
+ * `pending` before the Graph call and completed after, like an invitation attempt.
+ */
+export const GUEST_CHANGE_KINDS = [
+  "group_member_add",
+  "guest_delete",
+  "guest_restore",
+  "sponsor_add",
+  "sponsor_remove",
+] as const;
+export type GuestChangeKind = (typeof GUEST_CHANGE_KINDS)[number];
+
+export const guestChanges = pgTable(
+  "guest_changes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind", { enum: GUEST_CHANGE_KINDS }).notNull(),
+    outcome: text("outcome", { enum: INVITATION_OUTCOMES }).notNull().default("pending"),
+    attemptCount: integer("attempt_count").notNull().default(1),
+
+    actorOid: text("actor_oid").notNull(),
+    actorName: text("actor_name"),
+    actorUpn: text("actor_upn"),
+
+    guestUserId: text("guest_user_id").notNull(),
+    guestEmail: text("guest_email"),
+    guestDisplayName: text("guest_display_name"),
+    /** The group (group_member_add) or the sponsor (sponsor_*); null for guest_delete/restore. */
+    targetId: text("target_id"),
+    targetName: text("target_name"),
+
+    /** The invitation this change came with (a group chosen on the invite form), if any. */
+    historyId: uuid("history_id"),
+    /** The bulk or lifecycle job that made this change, if any. */
+    jobId: uuid("job_id"),
+
+    requestId: text("request_id"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+
+    createdAt: timestampColumn("created_at").notNull().defaultNow(),
+    updatedAt: timestampColumn("updated_at").notNull().defaultNow(),
+  },
+  (table) => [
+    check("guest_changes_kind_check", sql`${table.kind} in (${oneOf(GUEST_CHANGE_KINDS)})`),
+    check("guest_changes_outcome_check", sql`${table.outcome} in (${oneOf(INVITATION_OUTCOMES)})`),
+    index("guest_changes_created_idx").on(table.createdAt, table.id),
+    index("guest_changes_actor_created_idx").on(table.actorOid, table.createdAt, table.id),
+    index("guest_changes_guest_idx").on(table.guestUserId, table.createdAt),
+    index("guest_changes_history_idx").on(table.historyId),
+    index("guest_changes_job_idx").on(table.jobId),
+  ],
+);
+
+export type GuestChangeRecord = typeof guestChanges.$inferSelect;
