@@ -21,8 +21,10 @@ export default defineConfig({
   // One worker: every test resets the one local tenant it shares with the others.
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous deadlines on conditions: on a busy 2-core machine one sign-in (MSAL's redirect, the
+  // token request, hydration) was seen to take 11 s; a passing run never waits for them.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: [["list"]],
   globalTeardown: "./e2e/support/check-server-log.ts",
   use: {

@@ -39,7 +39,9 @@ export async function signInAs(page: Page, person: PersonKey, path = "/"): Promi
   await page.goto(path);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.getByRole("button", { name: new RegExp(PEOPLE[person].name) }).click();
-  await expect(page.getByRole("button", { name: `Account: ${PEOPLE[person].name}` })).toBeVisible();
+  await expect(page.getByRole("button", { name: `Account: ${PEOPLE[person].name}` })).toBeVisible({
+    timeout: 40_000,
+  });
 }
 
 /** axe-core on the page as it is now: no serious or critical violation. */
