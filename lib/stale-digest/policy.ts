@@ -1,6 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { getStore, type PortalSettingRecord } from "@/lib/db";
+import { getStore, type InvitationStore, type PortalSettingRecord } from "@/lib/db";
 import { systemClock, type Clock } from "./iso-week";
 import {
   DEFAULT_STALE_DIGEST_POLICY,
@@ -25,8 +25,8 @@ function toPolicy(record: PortalSettingRecord | undefined): StaleDigestPolicy {
 }
 
 /** The policy as saved; off with the default N until an administrator saves it. */
-export async function readStaleDigestPolicy(): Promise<StaleDigestPolicy> {
-  return toPolicy(await (await getStore()).settings.get(STALE_DIGEST_SETTING));
+export async function readStaleDigestPolicy(store?: InvitationStore): Promise<StaleDigestPolicy> {
+  return toPolicy(await (store ?? (await getStore())).settings.get(STALE_DIGEST_SETTING));
 }
 
 /** Saves the policy (already validated by the action's schema), recording who and when. */
@@ -34,8 +34,9 @@ export async function saveStaleDigestPolicy(
   caller: Caller,
   input: StaleDigestPolicyInput,
   clock: Clock = systemClock,
+  store?: InvitationStore,
 ): Promise<StaleDigestPolicy> {
-  const store = await getStore();
+  store ??= await getStore();
   const saved = await store.settings.put(
     STALE_DIGEST_SETTING,
     { enabled: input.enabled, olderThanDays: input.olderThanDays },

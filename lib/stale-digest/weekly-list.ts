@@ -31,6 +31,8 @@ export type WeeklyListOptions = {
   clock?: Clock;
   /** Graph's pending guests; the real adapter by default. */
   lookup?: PendingLookup;
+  /** The process-wide store by default. */
+  store?: InvitationStore;
 };
 
 /**
@@ -43,9 +45,9 @@ export async function weeklyStaleList(
   options: WeeklyListOptions = {},
 ): Promise<StaleDigestView> {
   const clock = options.clock ?? systemClock;
-  const policy = await readStaleDigestPolicy();
+  const store = options.store ?? (await getStore());
+  const policy = await readStaleDigestPolicy(store);
   if (!policy.enabled) return { status: "off" };
-  const store = await getStore();
   const now = clock();
   const key = { isoWeek: isoWeekOf(now), inviterOid: caller.oid, policyRevision: policy.revision };
   const { claimed, run } = await store.staleDigest.claim({
@@ -140,7 +142,8 @@ export async function dismissWeeklyList(
   caller: Caller,
   runId: string,
   clock: Clock = systemClock,
+  store?: InvitationStore,
 ): Promise<{ dismissed: boolean }> {
-  const store = await getStore();
+  store ??= await getStore();
   return { dismissed: await store.staleDigest.dismiss(runId, caller.oid, clock()) };
 }
