@@ -12,10 +12,10 @@ const answers = new Map<string, boolean>();
 
 /**
  * Whether the signed-in person may change the portal's settings, as the server decides from their
- * validated token (and Graph). False until it has answered, and for anyone signed out; only a hint
- * for the navigation, since the settings actions check again.
+ * validated token (and Graph); undefined until it has answered, false for anyone signed out. Only a
+ * hint for the navigation: the settings actions check again.
  */
-export function useSettingsAccess(): boolean {
+export function useSettingsAccess(): boolean | undefined {
   const account = useSignedInAccount();
   const { inProgress } = useMsal();
   const { call } = useServerAction();
@@ -35,5 +35,5 @@ export function useSettingsAccess(): boolean {
     };
   }, [call, key, inProgress]);
 
-  return key ? (answers.get(key) ?? false) : false;
+  return key ? answers.get(key) : false;
 }
