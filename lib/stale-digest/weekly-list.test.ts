@@ -9,6 +9,7 @@ import {
   setUpTestStore,
   type ScratchDatabase,
 } from "@/test-support/database-backends";
+import { sweepStaleDigests } from "./housekeeping";
 import { isoWeekOf } from "./iso-week";
 import { readStaleDigestPolicy, saveStaleDigestPolicy } from "./policy";
 import { staleDigestPolicySchema } from "./policy-schema";
@@ -314,6 +315,31 @@ describe.each(availableBackends())("the weekly stale list on $name", (backend) =
       dismissed: true,
     });
     expect(await weeklyStaleList(lead, options)).toMatchObject({ dismissed: true });
+  });
+
+  it("the hourly sweep deletes lists older than eight weeks only", async () => {
+    await saveStaleDigestPolicy(admin, { enabled: true, olderThanDays: 30 }, clockAt(NOW), store());
+    const lead = callerFor(newInviterOid());
+    const old = guest("Swept", 40);
+    await invitedBy(lead, [old]);
+    const directory = pendingDirectory([old]);
+    const at = (weeks: number) => clockAt(new Date(NOW.getTime() + weeks * 7 * DAY));
+    for (const weeks of [0, 5, 9]) {
+      await weeklyStaleList(lead, { store: store(), clock: at(weeks), lookup: directory.lookup });
+    }
+    expect(directory.calls).toHaveLength(3);
+    expect(await sweepStaleDigests(store(), at(9))).toBeGreaterThanOrEqual(1);
+    const week = (weeks: number) => ({
+      isoWeek: isoWeekOf(at(weeks)()),
+      inviterOid: lead.oid,
+      policyRevision: 0,
+    });
+    const revision = (await readStaleDigestPolicy(store())).revision;
+    const find = (weeks: number) =>
+      store().staleDigest.find({ ...week(weeks), policyRevision: revision });
+    expect(await find(0)).toBeUndefined();
+    expect(await find(5)).toBeDefined();
+    expect(await find(9)).toBeDefined();
   });
 });
 
