@@ -93,16 +93,17 @@ function PolicyForm({
     defaultValues: { enabled: policy.enabled, olderThanDays: policy.olderThanDays },
   });
   const [saveError, setSaveError] = useState<CallError | null>(null);
-  const [announcement, setAnnouncement] = useState("");
+  // A flag, not the text: the message follows a language switch.
+  const [saved, setSaved] = useState(false);
   const daysError = errorMessage(form.formState.errors.olderThanDays?.message);
 
   const submit = form.handleSubmit(async (values) => {
     setSaveError(null);
-    setAnnouncement("");
+    setSaved(false);
     const outcome = await call(updateStaleDigestPolicy, values);
     if (outcome.ok) {
       form.reset({ enabled: outcome.data.enabled, olderThanDays: outcome.data.olderThanDays });
-      setAnnouncement(t("saved"));
+      setSaved(true);
       onSaved(outcome.data);
       return;
     }
@@ -133,7 +134,6 @@ function PolicyForm({
           label={t("days")}
           hint={t("daysHint", { minimum: STALE_DIGEST_MIN_DAYS, maximum: STALE_DIGEST_MAX_DAYS })}
           error={daysError}
-          className="max-w-48"
         >
           {(control) => (
             <input
@@ -143,7 +143,7 @@ function PolicyForm({
               min={STALE_DIGEST_MIN_DAYS}
               max={STALE_DIGEST_MAX_DAYS}
               step={1}
-              className={inputClasses}
+              className={`${inputClasses} max-w-48`}
               {...form.register("olderThanDays", { valueAsNumber: true })}
             />
           )}
@@ -176,7 +176,7 @@ function PolicyForm({
           aria-live="polite"
           className="text-sm font-medium text-emerald-800 empty:hidden"
         >
-          {announcement}
+          {saved ? t("saved") : ""}
         </p>
       </div>
     </form>

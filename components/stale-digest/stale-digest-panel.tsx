@@ -30,7 +30,8 @@ export function StaleDigestPanel() {
   const [reloads, setReloads] = useState(0);
   const [dismissing, setDismissing] = useState(false);
   const [dismissError, setDismissError] = useState<CallError | null>(null);
-  const [announcement, setAnnouncement] = useState("");
+  // A flag, not the text: the message follows a language switch.
+  const [hidden, setHidden] = useState(false);
   const request = useRef(0);
 
   useEffect(() => {
@@ -53,19 +54,19 @@ export function StaleDigestPanel() {
       const outcome = await call(dismissWeeklyStaleList, { runId });
       setDismissing(false);
       if (!outcome.ok) return setDismissError(outcome.error);
-      setAnnouncement(t("dismissed"));
+      setHidden(true);
       setState((current) =>
         current.status === "loaded" && current.view.status === "ready"
           ? { status: "loaded", view: { ...current.view, dismissed: true } }
           : current,
       );
     },
-    [call, t],
+    [call],
   );
 
   const live = (
     <p role="status" aria-live="polite" className="text-sm text-slate-600 empty:hidden">
-      {announcement}
+      {hidden ? t("dismissed") : ""}
     </p>
   );
 
@@ -97,7 +98,7 @@ export function StaleDigestPanel() {
       className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-950"
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-64">
           {/* Not a heading: the panel sits above the page's h1, and is named as a region instead. */}
           <p id="stale-digest-title" className="text-sm font-semibold">
             {t("title", { count: view.guests.length, days: view.olderThanDays })}
