@@ -24,6 +24,9 @@ export async function startNodeServer(): Promise<void> {
   ensureBulkWorker().catch((error: unknown) =>
     logger().error({ err: error }, "the bulk worker could not start"),
   );
+  // Old weekly lists of stale invitations are swept hourly; the lists are made on each inviter's visit.
+  const { ensureStaleDigestHousekeeping } = await import("@/lib/stale-digest/housekeeping");
+  ensureStaleDigestHousekeeping(getStore);
   const metricsPort = Number(process.env.METRICS_PORT);
   if (Number.isInteger(metricsPort) && metricsPort > 0) {
     const { startMetricsServer } = await import("@/lib/observability/metrics-endpoint");

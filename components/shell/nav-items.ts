@@ -4,4 +4,6 @@ export const navItems = [
   { href: "/pending", labelKey: "pending" },
   { href: "/history", labelKey: "history" },
   { href: "/bulk", labelKey: "bulk" },
+  /** Shown to those who may change the portal's settings only (components/settings). */
+  { href: "/settings", labelKey: "settings", administratorsOnly: true },
 ] as const;

@@ -1,5 +1,6 @@
 import cors from "@fastify/cors";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import { registerBackdateRoutes } from "./control/backdate-routes";
 import { registerControlRoutes } from "./control/control-routes";
 import { applyFault, loseAnswer, sleep } from "./control/apply-fault";
 import { registerSignInControlRoutes } from "./control/sign-in-routes";
@@ -185,6 +186,7 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
   registerGraphRoutes(app, tenant);
   registerRedeemRoutes(app, tenant);
   registerControlRoutes(app, tenant);
+  registerBackdateRoutes(app, tenant);
   registerDirectoryRoleRoutes(app, tenant);
   registerSignInControlRoutes(app, tenant);
   return app;

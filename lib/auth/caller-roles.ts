@@ -6,6 +6,7 @@ import {
   grantedByDirectoryRoles,
   grantedByToken,
   OVERSIGHT_ROLES,
+  PORTAL_SETTINGS_ROLES,
   RESET_REDEMPTION_ROLES,
   type RoleRequirement,
 } from "./roles";
@@ -54,4 +55,8 @@ export function overseesAllInvitations(caller: Caller): Promise<boolean> {
 
 export function mayResetRedemption(caller: Caller): Promise<boolean> {
   return hasRequiredRole(caller, RESET_REDEMPTION_ROLES);
+}
+
+export function mayChangePortalSettings(caller: Caller): Promise<boolean> {
+  return hasRequiredRole(caller, PORTAL_SETTINGS_ROLES);
 }

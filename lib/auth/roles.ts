@@ -71,3 +71,12 @@ export const ADMIN_CONSENT_ROLES: RoleRequirement = {
     DIRECTORY_ROLES.cloudApplicationAdministrator,
   ],
 };
+
+/**
+ * Who may change the portal's own settings (the weekly stale-invitations policy): Global and User
+ * Administrators, the directory roles that manage guest accounts themselves. Helpdesk Administrators
+ * reset redemptions but do not decide tenant-wide guest policy, and no app role can grant this.
+ */
+export const PORTAL_SETTINGS_ROLES: RoleRequirement = {
+  anyDirectoryRole: [DIRECTORY_ROLES.globalAdministrator, DIRECTORY_ROLES.userAdministrator],
+};

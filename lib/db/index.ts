@@ -44,3 +44,7 @@ export type {
 } from "./guest-change-types";
 export { GUEST_CHANGE_KINDS } from "./schema";
 export { MAX_GUEST_CHANGE_PAGE_SIZE } from "./guest-change-queries";
+export type { PortalSettingsStore, StaleDigestStore } from "./stale-digest-store";
+export type { SettingActor } from "./portal-settings-queries";
+export type { ClaimedRun, StaleDigestGuest } from "./stale-digest-queries";
+export type { PortalSettingRecord, StaleDigestRunRecord, StaleDigestRunStatus } from "./schema";

@@ -1,6 +1,12 @@
 import { createBulkJobStore, type BulkJobStore } from "./bulk-job-store";
 import { createGuestChangeStore, type GuestChangeStore } from "./guest-change-store";
 import type { Database } from "./connection";
+import {
+  createPortalSettingsStore,
+  createStaleDigestStore,
+  type PortalSettingsStore,
+  type StaleDigestStore,
+} from "./stale-digest-store";
 import { beginAttempt, completeAttempt, getAttempt } from "./attempt-queries";
 import {
   guestsInvitedBy,
@@ -51,6 +57,10 @@ export interface InvitationStore {
   readonly jobs: BulkJobStore;
   /** Changes to guests that are not invitations (guest-change-store.ts). */
   readonly changes: GuestChangeStore;
+  /** Portal-wide settings (stale-digest-store.ts). */
+  readonly settings: PortalSettingsStore;
+  /** The weekly lists of stale invitations per inviter (stale-digest-store.ts). */
+  readonly staleDigest: StaleDigestStore;
   close(): Promise<void>;
 }
 
@@ -77,6 +87,8 @@ export function createInvitationStore(
     rotateDataKey: () => guarded("rotateDataKey", () => rotateDataKey(db)),
     jobs: createBulkJobStore(db),
     changes: createGuestChangeStore(db),
+    settings: createPortalSettingsStore(db),
+    staleDigest: createStaleDigestStore(db),
     close,
   };
 }

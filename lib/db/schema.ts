@@ -260,3 +260,75 @@ export const guestChanges = pgTable(
 );
 
 export type GuestChangeRecord = typeof guestChanges.$inferSelect;
+
+/**
+ * Portal-wide settings, one row per key (a small generic key/value table). `revision` grows by one
+ * on every save, so what was computed under an older setting can tell; who saved it last and when
+ * is kept beside the value.
+ */
+export const portalSettings = pgTable("portal_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<Record<string, unknown>>().notNull(),
+  revision: integer("revision").notNull().default(1),
+  updatedByOid: text("updated_by_oid").notNull(),
+  updatedByName: text("updated_by_name"),
+  updatedAt: timestampColumn("updated_at").notNull().defaultNow(),
+});
+
+export type PortalSettingRecord = typeof portalSettings.$inferSelect;
+
+export const STALE_DIGEST_RUN_STATUSES = ["computing", "ready"] as const;
+export type StaleDigestRunStatus = (typeof STALE_DIGEST_RUN_STATUSES)[number];
+
+/**
+ * One inviter's weekly list of stale invitations: computed once per ISO week (and policy revision),
+ * whichever instance claims the row first; `lease_expires_at` lets another take over from a crashed one.
+ */
+export const staleDigestRuns = pgTable(
+  "stale_digest_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** ISO 8601 week in UTC, e.g. 2026-W49. */
+    isoWeek: text("iso_week").notNull(),
+    inviterOid: text("inviter_oid").notNull(),
+    policyRevision: integer("policy_revision").notNull(),
+    /** The policy's N when this list was computed. */
+    olderThanDays: integer("older_than_days").notNull(),
+    status: text("status", { enum: STALE_DIGEST_RUN_STATUSES }).notNull().default("computing"),
+    leaseExpiresAt: timestampColumn("lease_expires_at"),
+    computedAt: timestampColumn("computed_at"),
+    dismissedAt: timestampColumn("dismissed_at"),
+    createdAt: timestampColumn("created_at").notNull().defaultNow(),
+  },
+  (table) => [
+    check(
+      "stale_digest_runs_status_check",
+      sql`${table.status} in (${oneOf(STALE_DIGEST_RUN_STATUSES)})`,
+    ),
+    uniqueIndex("stale_digest_runs_week_inviter_idx").on(
+      table.isoWeek,
+      table.inviterOid,
+      table.policyRevision,
+    ),
+    index("stale_digest_runs_created_idx").on(table.createdAt),
+  ],
+);
+
+/** The guests of one weekly list, as they were when it was computed. */
+export const staleDigestGuests = pgTable(
+  "stale_digest_guests",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => staleDigestRuns.id, { onDelete: "cascade" }),
+    guestUserId: text("guest_user_id").notNull(),
+    email: text("email"),
+    displayName: text("display_name").notNull(),
+    /** Graph's createdDateTime of the guest: when the invitation made them. */
+    invitedAt: timestampColumn("invited_at").notNull(),
+  },
+  (table) => [uniqueIndex("stale_digest_guests_run_guest_idx").on(table.runId, table.guestUserId)],
+);
+
+export type StaleDigestRunRecord = typeof staleDigestRuns.$inferSelect;
+export type StaleDigestGuestRecord = typeof staleDigestGuests.$inferSelect;

@@ -22,6 +22,8 @@ export const PAGE_NAMESPACES = {
   pending: ["pending"],
   history: ["history"],
   bulk: ["bulk"],
+  /** The settings page, and the weekly stale-invitations panel the pending page adds. */
+  staleDigest: ["StaleDigest"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 /**

@@ -56,6 +56,7 @@ export function registerControlRoutes(app: FastifyInstance, tenant: TenantState)
       "POST /_emulator/users",
       "GET /_emulator/users/:id",
       "POST /_emulator/users/:id/revoke-sessions",
+      "POST /_emulator/users/:id/backdate",
       "GET /_emulator/invitations",
       "GET|POST|DELETE /_emulator/faults",
       "GET|DELETE /_emulator/requests",

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { RequireSignIn } from "@/components/auth/require-sign-in";
+import { PageMessages } from "@/components/i18n/page-messages";
+import { SettingsView } from "@/components/settings/settings-view";
+import { PAGE_NAMESPACES } from "@/lib/i18n/client-messages";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("StaleDigest.settings");
+  return { title: t("title") };
+}
+
+export default function SettingsPage() {
+  return (
+    <div className="mx-auto max-w-6xl">
+      <PageMessages namespaces={PAGE_NAMESPACES.staleDigest}>
+        <RequireSignIn>
+          <SettingsView />
+        </RequireSignIn>
+      </PageMessages>
+    </div>
+  );
+}
