@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./support/fixtures";
-import { PEOPLE, TENANT_URL, localTenant, type PersonKey } from "./support/local-tenant";
+import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import { TENANT_URL, localTenant } from "./support/local-tenant";
 import { callServerAction, serverActionId } from "./support/server-action";
 
 // The weekly stale-invitations policy (issue 14): administrators turn it on in the settings; an
@@ -11,16 +11,6 @@ type Tenant = ReturnType<typeof localTenant>;
 // A busy 2-core machine (several builds at once) can take longer than the default 10 s to finish a
 // sign-in or a first Graph round trip: wait for those conditions longer, never for a duration.
 const patient = expect.configure({ timeout: 45_000 });
-
-/** The fixtures' signInAs, waiting for the account menu as long as a loaded machine needs. */
-async function signInAs(page: Page, person: PersonKey, path = "/"): Promise<void> {
-  await page.goto(path);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.getByRole("button", { name: new RegExp(PEOPLE[person].name) }).click();
-  await patient(
-    page.getByRole("button", { name: `Account: ${PEOPLE[person].name}` }),
-  ).toBeVisible();
-}
 
 /** Invites a guest as `person` through the invite action, as the portal's history records it. */
 async function inviteAs(request: APIRequestContext, tenant: Tenant, person: string, name: string) {
