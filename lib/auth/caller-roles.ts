@@ -7,6 +7,7 @@ import {
   grantedByToken,
   OVERSIGHT_ROLES,
   RESET_REDEMPTION_ROLES,
+  SPONSOR_UPDATE_ROLES,
   type RoleRequirement,
 } from "./roles";
 
@@ -54,4 +55,8 @@ export function overseesAllInvitations(caller: Caller): Promise<boolean> {
 
 export function mayResetRedemption(caller: Caller): Promise<boolean> {
   return hasRequiredRole(caller, RESET_REDEMPTION_ROLES);
+}
+
+export function mayManageSponsors(caller: Caller): Promise<boolean> {
+  return hasRequiredRole(caller, SPONSOR_UPDATE_ROLES);
 }
