@@ -10,6 +10,8 @@ export type HistoryRow = {
   inviterUpn: string | null;
   guestEmail: string;
   guestDisplayName: string | null;
+  /** The guest's object id once Graph created or found the user. */
+  guestUserId: string | null;
   sendInvitationMessage: boolean;
   graphStatus: string | null;
   errorCode: string | null;
