@@ -102,7 +102,7 @@ test("in Spanish, the dialog and the Changes view speak Spanish", async ({
   await page.getByRole("tab", { name: "Cambios en invitados" }).click();
   await expect(page.getByRole("heading", { name: "Cambios en invitados", level: 1 })).toBeVisible();
   await expect(page.getByTestId("changes-scope")).toHaveText(
-    "Como soporte técnico o administrador, ve los cambios de todos.",
+    "Como soporte técnico o administrador, ves los cambios de todos.",
   );
   await expect(page.getByRole("combobox", { name: "Qué" })).toBeVisible();
   await expectAccessible(page);
