@@ -4,9 +4,13 @@ import { z } from "zod";
 import { historyCsv } from "@/lib/history/history-csv";
 import { historyPage, historyScope } from "@/lib/history/history-entries";
 import { historyFilterInput, historyPageInput } from "@/lib/history/history-filter";
+import { guestChangePageInput } from "@/lib/history/guest-change-input";
+import { guestChangesPage } from "@/lib/history/guest-changes";
 import { createAction } from "@/lib/server-action/create-action";
 
 export type {
+  GuestChangeRow,
+  GuestChangesPage,
   HistoryEntriesPage,
   HistoryExport,
   HistoryRow,
@@ -32,4 +36,11 @@ export const exportHistoryCsv = createAction({
   name: "exportHistoryCsv",
   schema: historyFilterInput,
   handler: (input, { caller }) => historyCsv(caller, input),
+});
+
+/** One page of changes to guests (memberships, removals, restores, sponsors), own unless overseeing. */
+export const listGuestChanges = createAction({
+  name: "listGuestChanges",
+  schema: guestChangePageInput,
+  handler: (input, { caller }) => guestChangesPage(caller, input),
 });

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { InvitedAt } from "@/components/pending/invited-at";
+import { SponsorsButton } from "@/components/sponsors/sponsors-button";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import type { HistoryRow } from "./actions";
 
@@ -77,6 +78,15 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
           </span>
           {row.guestDisplayName ? (
             <span className="block break-all text-slate-600">{row.guestEmail}</span>
+          ) : null}
+          {row.guestUserId && row.outcome === "succeeded" ? (
+            <span className="mt-1 block">
+              <SponsorsButton
+                guestUserId={row.guestUserId}
+                guestName={row.guestDisplayName ?? row.guestEmail}
+                idSuffix={row.id}
+              />
+            </span>
           ) : null}
         </>
       ),

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { SponsorsButton } from "@/components/sponsors/sponsors-button";
 import type { PendingInvitationRow } from "./actions";
 
 export type RowActionHandlers = {
@@ -12,7 +13,7 @@ export type RowActionHandlers = {
   onReset: (row: PendingInvitationRow) => void;
 };
 
-/** Copy the link the history holds, or get a new one; resend; reset (helpdesk only). */
+/** Copy the link the history holds, or get a new one; resend; reset (helpdesk only); sponsors (administrators). */
 export function RowActions({
   row,
   canReset,
@@ -73,6 +74,7 @@ export function RowActions({
           {t("reset")}
         </Button>
       ) : null}
+      <SponsorsButton guestUserId={row.id} guestName={name} disabled={busy} />
       {busy ? <Spinner className="size-4 text-slate-500" /> : null}
     </div>
   );

@@ -7,6 +7,7 @@ import { registerSignInControlRoutes } from "./control/sign-in-routes";
 import { bodyForLog, loggableHeaders } from "./control/request-log";
 import { GraphError, graphErrors } from "./graph/graph-error";
 import { GRAPH_ROUTE_METHODS, registerGraphRoutes } from "./graph/graph-routes";
+import { SPONSOR_ROUTE_METHODS, registerSponsorRoutes } from "./graph/sponsor-routes";
 import {
   DIRECTORY_ROLE_ROUTE_METHODS,
   registerDirectoryRoleRoutes,
@@ -160,9 +161,11 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
   app.setNotFoundHandler((request, reply) => {
     const path = pathOf(request.url);
     if (isGraphPath(path)) {
-      const known = [...GRAPH_ROUTE_METHODS, ...DIRECTORY_ROLE_ROUTE_METHODS].find(([pattern]) =>
-        pattern.test(path),
-      );
+      const known = [
+        ...GRAPH_ROUTE_METHODS,
+        ...SPONSOR_ROUTE_METHODS,
+        ...DIRECTORY_ROLE_ROUTE_METHODS,
+      ].find(([pattern]) => pattern.test(path));
       if (known && !known[1].includes(request.method)) {
         return sendGraphError(request, reply, graphErrors.methodNotAllowed(request.method));
       }
@@ -184,6 +187,7 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
   registerTokenRoutes(app, tenant);
   registerLogoutRoutes(app, tenant);
   registerGraphRoutes(app, tenant);
+  registerSponsorRoutes(app, tenant);
   registerRedeemRoutes(app, tenant);
   registerControlRoutes(app, tenant);
   registerBackdateRoutes(app, tenant);

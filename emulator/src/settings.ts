@@ -16,6 +16,7 @@ export const ENDPOINT_NAMES = [
   "user",
   "me",
   "memberOf",
+  "sponsors",
   "redeem",
 ] as const;
 export type EndpointName = (typeof ENDPOINT_NAMES)[number];

@@ -8,6 +8,7 @@ import {
   OVERSIGHT_ROLES,
   PORTAL_SETTINGS_ROLES,
   RESET_REDEMPTION_ROLES,
+  SPONSOR_UPDATE_ROLES,
   type RoleRequirement,
 } from "./roles";
 
@@ -59,4 +60,8 @@ export function mayResetRedemption(caller: Caller): Promise<boolean> {
 
 export function mayChangePortalSettings(caller: Caller): Promise<boolean> {
   return hasRequiredRole(caller, PORTAL_SETTINGS_ROLES);
+}
+
+export function mayManageSponsors(caller: Caller): Promise<boolean> {
+  return hasRequiredRole(caller, SPONSOR_UPDATE_ROLES);
 }

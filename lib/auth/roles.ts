@@ -6,6 +6,7 @@ export const DIRECTORY_ROLES = {
   userAdministrator: "fe930be7-5e62-47db-91af-98c3a49a38b1",
   helpdeskAdministrator: "729827e3-9c14-49f7-bb1b-9608f156bbb8",
   guestInviter: "95e79109-95c0-4d8e-aee3-d01accf2d47b",
+  directoryWriters: "9360feb5-f418-4baa-8175-e2a00bac4301",
   privilegedRoleAdministrator: "e8611ab8-c189-46e8-94e1-60213ab1f814",
   cloudApplicationAdministrator: "158c047a-c907-4556-b7ef-446551a6b5f7",
 } as const;
@@ -61,6 +62,19 @@ export const RESET_REDEMPTION_ROLES: RoleRequirement = {
 export const OVERSIGHT_ROLES: RoleRequirement = {
   anyAppRole: [APP_ROLES.oversee, APP_ROLES.legacyResetRedemption],
   anyDirectoryRole: RESET_REDEMPTION_ROLES.anyDirectoryRole ?? [],
+};
+
+/**
+ * Graph lets only these directory roles add or remove a guest's sponsors (the role permission
+ * microsoft.directory/users/sponsors/update; docs/graph-behaviour.md#sponsors): not Helpdesk
+ * Administrator, not Guest Inviter, not the inviter. An app role cannot make Graph accept it.
+ */
+export const SPONSOR_UPDATE_ROLES: RoleRequirement = {
+  anyDirectoryRole: [
+    DIRECTORY_ROLES.userAdministrator,
+    DIRECTORY_ROLES.directoryWriters,
+    DIRECTORY_ROLES.globalAdministrator,
+  ],
 };
 
 /** Who may grant tenant-wide consent, and so is shown the admin-consent link. */

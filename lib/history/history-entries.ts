@@ -18,6 +18,7 @@ function toRow(record: InvitationRecord): HistoryRow {
     inviterUpn: record.inviterUpn,
     guestEmail: record.guestEmail,
     guestDisplayName: record.guestDisplayName,
+    guestUserId: record.guestUserId,
     sendInvitationMessage: record.sendInvitationMessage,
     graphStatus: record.graphStatus,
     errorCode: record.errorCode,

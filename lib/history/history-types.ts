@@ -1,4 +1,4 @@
-import type { HistoryInviter, InvitationKind, InvitationOutcome } from "@/lib/db";
+import type { GuestChangeKind, HistoryInviter, InvitationKind, InvitationOutcome } from "@/lib/db";
 
 /** One entry as the history page shows it. Never the redeem link: the history page is for audit. */
 export type HistoryRow = {
@@ -10,6 +10,8 @@ export type HistoryRow = {
   inviterUpn: string | null;
   guestEmail: string;
   guestDisplayName: string | null;
+  /** The guest's object id once Graph created or found the user. */
+  guestUserId: string | null;
   sendInvitationMessage: boolean;
   graphStatus: string | null;
   errorCode: string | null;
@@ -32,3 +34,25 @@ export type HistoryEntriesPage = {
 };
 
 export type HistoryExport = { csv: string; rows: number; truncated: boolean };
+
+/** One change to a guest as the Changes view shows it. */
+export type GuestChangeRow = {
+  id: string;
+  createdAt: string;
+  kind: GuestChangeKind;
+  outcome: InvitationOutcome;
+  actorName: string | null;
+  actorUpn: string | null;
+  guestUserId: string;
+  guestEmail: string | null;
+  guestDisplayName: string | null;
+  /** The group or the sponsor; null for removals and restores. */
+  targetId: string | null;
+  targetName: string | null;
+  requestId: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  attemptCount: number;
+};
+
+export type GuestChangesPage = { rows: GuestChangeRow[]; nextCursor: string | null };

@@ -14,13 +14,15 @@ export const SHARED_CLIENT_NAMESPACES = [
   "validation",
   "errorPage",
   "notFound",
+  // The Sponsors dialog opens from the pending list and from the history.
+  "Sponsors",
 ] as const satisfies readonly Namespace[];
 
 /** What each page's own client components add to the shared namespaces. */
 export const PAGE_NAMESPACES = {
   invite: ["invite"],
   pending: ["pending"],
-  history: ["history"],
+  history: ["history", "GuestChanges"],
   bulk: ["bulk"],
   /** The settings page, and the weekly stale-invitations panel the pending page adds. */
   staleDigest: ["StaleDigest"],

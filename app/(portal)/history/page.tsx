@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RequireSignIn } from "@/components/auth/require-sign-in";
 import { PageMessages } from "@/components/i18n/page-messages";
-import { HistoryView } from "@/components/history/history-view";
+import { HistoryTabs } from "@/components/history/history-tabs";
 import { PAGE_NAMESPACES } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +15,7 @@ export default function HistoryPage() {
     <div className="mx-auto max-w-6xl">
       <PageMessages namespaces={PAGE_NAMESPACES.history}>
         <RequireSignIn>
-          <HistoryView />
+          <HistoryTabs />
         </RequireSignIn>
       </PageMessages>
     </div>

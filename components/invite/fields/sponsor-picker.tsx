@@ -1,14 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { useController, useFormContext } from "react-hook-form";
 import { useFieldErrorMessage } from "@/components/forms/use-field-error-message";
-import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
+import { PeopleSearchCombobox } from "@/components/people/people-search-combobox";
 import { Field } from "@/components/ui/field";
 import { SPONSORS_MAX_COUNT } from "@/lib/invitations/invite-fields";
 import type { InviteFormValues } from "@/lib/invitations/invite-schema";
-import { usePeopleSearch } from "./use-people-search";
+import type { DirectoryPerson } from "@/lib/graph/users";
 
 /** Optional sponsors from the directory. With none, Entra makes the inviter the sponsor. */
 export function SponsorPicker() {
@@ -17,37 +17,17 @@ export function SponsorPicker() {
   const errorMessage = useFieldErrorMessage();
   const { control } = useFormContext<InviteFormValues>();
   const { field, fieldState } = useController({ control, name: "sponsors" });
-  const [query, setQuery] = useState("");
-  const search = usePeopleSearch(query);
   const input = useRef<HTMLInputElement | null>(null);
 
   const sponsors = field.value;
   const full = sponsors.length >= SPONSORS_MAX_COUNT;
   const chosen = new Set(sponsors.map((sponsor) => sponsor.id));
-  const people =
-    search.status === "done" ? search.people.filter((person) => !chosen.has(person.id)) : [];
-  const options: ComboboxOption[] = people.map((person) => ({
-    key: person.id,
-    label: person.displayName,
-    description: person.mail ?? person.userPrincipalName,
-  }));
-
-  const emptyMessage =
-    search.status === "searching"
-      ? t("searching")
-      : search.status === "failed"
-        ? t(search.sessionExpired ? "sessionExpired" : "searchFailed")
-        : search.status === "done"
-          ? t("noResults")
-          : undefined;
 
   const fieldError = fieldState.error?.message ?? firstItemError(fieldState.error);
 
-  function add(option: ComboboxOption) {
-    const person = people.find((candidate) => candidate.id === option.key);
-    if (!person || full) return;
+  function add(person: DirectoryPerson) {
+    if (full) return;
     field.onChange([...sponsors, { id: person.id, displayName: person.displayName }]);
-    setQuery("");
   }
 
   function remove(id: string) {
@@ -69,36 +49,24 @@ export function SponsorPicker() {
     >
       {(controlProps) => (
         <div className="space-y-3">
-          <Combobox
+          <PeopleSearchCombobox
             control={controlProps}
             inputRef={(element) => {
               input.current = element;
               field.ref(element);
             }}
-            inputValue={query}
-            onInputChange={setQuery}
-            options={options}
-            onSelect={add}
+            excludeIds={chosen}
+            onPick={add}
             onBlur={field.onBlur}
-            placeholder={t("search")}
-            emptyMessage={emptyMessage}
-            resultsMessage={
-              search.status === "done" ? tc("results", { count: options.length }) : emptyMessage
-            }
             disabled={full}
-            leading={
-              <svg
-                aria-hidden="true"
-                viewBox="0 0 20 20"
-                className="size-4"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="2"
-              >
-                <circle cx="9" cy="9" r="5.5" />
-                <path d="m13.5 13.5 3.5 3.5" strokeLinecap="round" />
-              </svg>
-            }
+            labels={{
+              placeholder: t("search"),
+              searching: t("searching"),
+              searchFailed: t("searchFailed"),
+              sessionExpired: t("sessionExpired"),
+              noResults: t("noResults"),
+              results: (count) => tc("results", { count }),
+            }}
           />
           {sponsors.length > 0 ? (
             <ul aria-label={t("selected")} className="flex flex-wrap gap-2">
