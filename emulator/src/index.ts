@@ -22,7 +22,7 @@ export type {
   FederatedCredential,
   GroupMembershipClaims,
 } from "./settings";
-export { MINIMAL_GUESTS } from "./store/seed";
+export { MINIMAL_GUESTS, SEED_GROUPS } from "./store/seed";
 export type { BulkGuestOptions, SeedName } from "./store/seed";
 export type { FaultRule, FaultSpec } from "./control/faults";
 export type { RequestLogEntry } from "./control/request-log";

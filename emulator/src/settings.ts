@@ -16,6 +16,8 @@ export const ENDPOINT_NAMES = [
   "user",
   "me",
   "memberOf",
+  "groups",
+  "groupMembers",
   "redeem",
 ] as const;
 export type EndpointName = (typeof ENDPOINT_NAMES)[number];
