@@ -5,6 +5,7 @@ import type { Caller } from "./caller";
 import {
   grantedByDirectoryRoles,
   grantedByToken,
+  GROUP_ADMIN_ROLES,
   OVERSIGHT_ROLES,
   RESET_REDEMPTION_ROLES,
   type RoleRequirement,
@@ -54,4 +55,8 @@ export function overseesAllInvitations(caller: Caller): Promise<boolean> {
 
 export function mayResetRedemption(caller: Caller): Promise<boolean> {
   return hasRequiredRole(caller, RESET_REDEMPTION_ROLES);
+}
+
+export function mayChooseAnyGroup(caller: Caller): Promise<boolean> {
+  return hasRequiredRole(caller, GROUP_ADMIN_ROLES);
 }
