@@ -15,6 +15,7 @@ import { useGroupSearch } from "./use-group-search";
 export function GroupPicker() {
   const t = useTranslations("Groups");
   const tc = useTranslations("common");
+  const te = useTranslations("errors");
   const errorMessage = useFieldErrorMessage();
   const { control } = useFormContext<InviteFormValues>();
   const { field, fieldState } = useController({ control, name: "groups" });
@@ -39,7 +40,9 @@ export function GroupPicker() {
     search.status === "searching"
       ? t("field.loading")
       : search.status === "failed"
-        ? t(search.sessionExpired ? "field.sessionExpired" : "field.searchFailed")
+        ? search.sessionExpired
+          ? te("session_expired")
+          : t("field.searchFailed")
         : search.status === "done"
           ? t("field.noResults")
           : undefined;

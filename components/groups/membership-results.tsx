@@ -8,21 +8,22 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import type { MembershipResult } from "@/lib/groups/group-memberships";
 
+/** Reasons worded for a group membership; the other codes use the shared "errors" texts. */
 const REASONS = [
   "forbidden",
   "not_sent",
   "outcome_unknown",
+  "graph_error",
+  "duplicate_in_progress",
+] as const;
+type Reason = (typeof REASONS)[number];
+const SHARED_REASONS = [
   "graph_unreachable",
   "throttled",
   "session_expired",
   "consent_required",
-  "graph_error",
-  "duplicate_in_progress",
 ] as const;
-type Reason = (typeof REASONS)[number] | "other";
-
-const reasonOf = (code: string | undefined): Reason =>
-  (REASONS as readonly string[]).includes(code ?? "") ? (code as Reason) : "other";
+type SharedReason = (typeof SHARED_REASONS)[number];
 
 const STATUS_STYLES: Record<MembershipResult["status"], string> = {
   added: "bg-emerald-50 text-emerald-900 ring-emerald-200",
@@ -35,6 +36,15 @@ const STATUS_STYLES: Record<MembershipResult["status"], string> = {
 export function MembershipResults({ initial }: { initial: MembershipResult[] }) {
   const t = useTranslations("Groups.result");
   const tr = useTranslations("Groups.reasons");
+  const tg = useTranslations("Groups");
+  const te = useTranslations("errors");
+  const ti = useTranslations("invite.result");
+  const reason = (code: string | undefined) =>
+    (REASONS as readonly string[]).includes(code ?? "")
+      ? tr(code as Reason)
+      : (SHARED_REASONS as readonly string[]).includes(code ?? "")
+        ? te(code as SharedReason)
+        : tr("other");
   const { getToken } = useApiToken();
   const [memberships, setMemberships] = useState(initial);
   const [retrying, setRetrying] = useState<string | null>(null);
@@ -72,7 +82,7 @@ export function MembershipResults({ initial }: { initial: MembershipResult[] }) 
   return (
     <section aria-labelledby="invite-groups-result-title" className="space-y-3">
       <h2 id="invite-groups-result-title" className="text-sm font-semibold text-slate-900">
-        {t("title")}
+        {tg("section")}
       </h2>
       {anyFailed ? <p className="text-sm text-slate-700">{t("failedIntro")}</p> : null}
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200">
@@ -90,11 +100,11 @@ export function MembershipResults({ initial }: { initial: MembershipResult[] }) 
                 {t(`statuses.${membership.status}`)}
               </span>
               {membership.status === "failed" ? (
-                <p className="text-sm text-slate-700">{tr(reasonOf(membership.errorCode))}</p>
+                <p className="text-sm text-slate-700">{reason(membership.errorCode)}</p>
               ) : null}
               {membership.requestId ? (
                 <p className="text-xs text-slate-600">
-                  {t("requestId")}{" "}
+                  {ti("requestId")}{" "}
                   <code className="font-mono break-all select-all">{membership.requestId}</code>
                 </p>
               ) : null}

@@ -11,6 +11,9 @@ export type GroupChoices = {
 
 const OWNED_SHOWN = 50;
 
+/** Graph manages only Microsoft 365 and security groups' members: distribution lists are not offered. */
+const manageable = (group: DirectoryGroup) => group.kind !== "distribution";
+
 /**
  * The groups the invite form offers: the caller's owned groups (all of them when `query` is empty),
  * plus, for administrators, any group whose name starts with `query`.
@@ -18,11 +21,11 @@ const OWNED_SHOWN = 50;
 export async function findGroups(caller: Caller, query: string): Promise<GroupChoices> {
   const [anyGroup, owned] = await Promise.all([
     mayChooseAnyGroup(caller),
-    listOwnedGroups(caller, query),
+    listOwnedGroups(caller, query).then((groups) => groups.filter(manageable)),
   ]);
   if (!anyGroup || query.trim() === "")
     return { scope: anyGroup ? "all" : "owned", groups: owned.slice(0, OWNED_SHOWN) };
-  const found = await searchGroups(caller, query);
+  const found = (await searchGroups(caller, query)).filter(manageable);
   const seen = new Set(owned.map((group) => group.id));
   return {
     scope: "all",
