@@ -46,6 +46,8 @@ describe("sendInvitation", () => {
         userPrincipalName: expect.stringContaining("#EXT#"),
         redeemUrl: expect.stringContaining("redeem"),
         requestId: expect.any(String),
+        historyId: expect.any(String),
+        memberships: [],
       },
     });
     if (!result.ok) return;

@@ -14,6 +14,7 @@ const FIELD_ORDER = [
   "customMessage",
   "ccRecipient",
   "sponsors",
+  "groups",
 ] as const satisfies readonly (keyof InviteFormValues)[];
 
 type FieldName = (typeof FIELD_ORDER)[number];

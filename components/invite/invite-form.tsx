@@ -17,6 +17,7 @@ import { applyServerFieldErrors } from "./apply-server-field-errors";
 import { GuestFields } from "./fields/guest-fields";
 import { MessageFields } from "./fields/message-fields";
 import { SponsorPicker } from "./fields/sponsor-picker";
+import { GroupPicker } from "@/components/groups/group-picker";
 import { UserTypeField } from "./fields/user-type-field";
 import { FormSection } from "./form-section";
 import { clearInviteDraft, readInviteDraft, saveInviteDraft } from "./invite-draft";
@@ -32,6 +33,7 @@ export function InviteForm({
   onSent: (result: SentInvitationResult, values: InviteFormValues) => void;
 }) {
   const t = useTranslations("invite");
+  const tg = useTranslations("Groups");
   const { defaultRedirectUrl, localTenant } = usePortalConfig();
   const resolver = useMemo(
     () => schemaResolver<InviteFormValues>(() => loadInviteSchema({ localTenant })),
@@ -128,6 +130,14 @@ export function InviteForm({
               description={t("sections.sponsorsIntro")}
             >
               <SponsorPicker />
+            </FormSection>
+
+            <FormSection
+              id="invite-section-groups"
+              title={tg("section")}
+              description={tg("sectionIntro")}
+            >
+              <GroupPicker />
             </FormSection>
 
             {sendError ? (

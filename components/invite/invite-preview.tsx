@@ -7,7 +7,8 @@ import { usePortalConfig } from "@/components/auth/auth-provider";
 import { Alert } from "@/components/ui/alert";
 import { buildInvitationRequest } from "@/lib/invitations/graph-request";
 import type { InviteFormValues } from "@/lib/invitations/invite-schema";
-import { renderNewMgInvitationCommand } from "@/lib/invitations/powershell";
+import { renderInvitationScript } from "@/lib/invitations/powershell";
+import { membershipRequestPreview } from "@/lib/groups/membership-requests";
 import { CodeBlock } from "./code-block";
 import { loadInviteSchema } from "./load-invite-schema";
 
@@ -50,8 +51,10 @@ export function InvitePreview() {
 
 function PreviewCode({ values }: { values: InviteFormValues }) {
   const t = useTranslations("invite.preview");
+  const tg = useTranslations("Groups.preview");
   const request = buildInvitationRequest(values);
   const body = JSON.stringify(request, null, 2);
+  const groupIds = (values.groups ?? []).map((group) => group.id);
   return (
     <div className="space-y-5">
       <CodeBlock
@@ -61,11 +64,20 @@ function PreviewCode({ values }: { values: InviteFormValues }) {
         code={body}
         copyLabel={t("copyRequestBody")}
       />
+      {groupIds.length > 0 ? (
+        <CodeBlock
+          id="invite-preview-groups"
+          title={tg("title")}
+          caption={tg("caption")}
+          code={groupIds.map(membershipRequestPreview).join("\n\n")}
+          copyLabel={tg("copy")}
+        />
+      ) : null}
       <CodeBlock
         id="invite-preview-powershell"
         title={t("powershell")}
         caption={t("powershellHint")}
-        code={renderNewMgInvitationCommand(request)}
+        code={renderInvitationScript(request, groupIds)}
         copyLabel={t("copyPowershell")}
       />
     </div>

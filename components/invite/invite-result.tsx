@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
+import { MembershipResults } from "@/components/groups/membership-results";
 import type { SentInvitationResult } from "./actions";
 
 const KNOWN_STATUSES = ["PendingAcceptance", "Completed", "InProgress", "Error"] as const;
@@ -82,6 +83,8 @@ export function InviteResult({
           </p>
           <p className="text-sm text-slate-600">{t("redeemUrlHint")}</p>
         </div>
+
+        <MembershipResults initial={result.memberships ?? []} />
 
         {result.requestId ? (
           <p className="text-xs text-slate-600">

@@ -68,6 +68,14 @@ export function localTenant(request: APIRequestContext) {
       control(request, "GET", `/users/${encodeURIComponent(idOrKey)}`) as Promise<
         Record<string, unknown>
       >,
+    /** A group with its owners' and members' ids (emulator/README.md, "Groups"). */
+    group: (id: string) =>
+      control(request, "GET", `/groups/${encodeURIComponent(id)}`) as Promise<{
+        id: string;
+        displayName: string;
+        ownerIds: string[];
+        memberIds: string[];
+      }>,
     revokeSessions: (idOrKey: string) =>
       control(request, "POST", `/users/${encodeURIComponent(idOrKey)}/revoke-sessions`),
     invitations: async (email?: string) => {

@@ -36,6 +36,8 @@ export const CONSENTED_GRAPH_SCOPES = [
   "User.Read.All",
   "User.Invite.All",
   "User.ReadWrite.All",
+  "GroupMember.Read.All",
+  "GroupMember.ReadWrite.All",
 ] as const;
 export const OIDC_SCOPES = ["openid", "profile", "email", "offline_access"] as const;
 

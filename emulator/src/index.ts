@@ -22,7 +22,7 @@ export type {
   FederatedCredential,
   GroupMembershipClaims,
 } from "./settings";
-export { MINIMAL_GUESTS } from "./store/seed";
+export { MINIMAL_GUESTS, SEED_GROUPS } from "./store/seed";
 export type { BulkGuestOptions, SeedName } from "./store/seed";
 export type { FaultRule, FaultSpec } from "./control/faults";
 export type { RequestLogEntry } from "./control/request-log";
@@ -63,6 +63,8 @@ export type LocalTenant = {
   clearFaults(): void;
   requests(filter?: { pathPrefix?: string; method?: string }): RequestLogEntry[];
   invitations(): InvitationRecord[];
+  /** Ids of a group's direct members (empty for an unknown group). */
+  groupMembers(groupId: string): string[];
   /** Invitation e-mails sent (`sendInvitationMessage: true` and acted on, answer lost or not), oldest first. */
   emailsSent(filter?: SentEmailFilter): SentEmail[];
   /** Ends every pending `otherMailsReplicationDelayMs` wait now; returns how many addresses it freed. */
@@ -132,6 +134,7 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
         });
     },
     issueToken: (request) => mintToken(tenant, request),
+    groupMembers: (groupId) => [...(tenant.groups.get(groupId)?.memberIds ?? [])],
     setConditionalAccess: (key, policy) => setConditionalAccess(tenant, key, policy),
     activateRole: (key, roleTemplateId) => void activateRole(tenant, key, roleTemplateId),
     deactivateRole: (key, roleTemplateId) => void deactivateRole(tenant, key, roleTemplateId),

@@ -8,6 +8,7 @@ import { bodyForLog, loggableHeaders } from "./control/request-log";
 import { GraphError, graphErrors } from "./graph/graph-error";
 import { GRAPH_ROUTE_METHODS, registerGraphRoutes } from "./graph/graph-routes";
 import { SPONSOR_ROUTE_METHODS, registerSponsorRoutes } from "./graph/sponsor-routes";
+import { GROUP_ROUTE_METHODS, registerGroupRoutes } from "./graph/group-routes";
 import {
   DIRECTORY_ROLE_ROUTE_METHODS,
   registerDirectoryRoleRoutes,
@@ -165,6 +166,7 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
         ...GRAPH_ROUTE_METHODS,
         ...SPONSOR_ROUTE_METHODS,
         ...DIRECTORY_ROLE_ROUTE_METHODS,
+        ...GROUP_ROUTE_METHODS,
       ].find(([pattern]) => pattern.test(path));
       if (known && !known[1].includes(request.method)) {
         return sendGraphError(request, reply, graphErrors.methodNotAllowed(request.method));
@@ -192,6 +194,7 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
   registerControlRoutes(app, tenant);
   registerBackdateRoutes(app, tenant);
   registerDirectoryRoleRoutes(app, tenant);
+  registerGroupRoutes(app, tenant);
   registerSignInControlRoutes(app, tenant);
   return app;
 }

@@ -17,6 +17,8 @@ export const ENDPOINT_NAMES = [
   "me",
   "memberOf",
   "sponsors",
+  "groups",
+  "groupMembers",
   "redeem",
 ] as const;
 export type EndpointName = (typeof ENDPOINT_NAMES)[number];

@@ -13,7 +13,8 @@ import { IdentityState } from "./identity/identity-state";
 import type { SigningKey } from "./identity/signing-key";
 import { DEFAULT_SETTINGS, mergeSettings, type TenantSettings } from "./settings";
 import type { InvitationRecord } from "./store/invitation-record";
-import { seedTenant, type SeedName } from "./store/seed";
+import { GroupStore } from "./store/group-store";
+import { seedGroups, seedTenant, type SeedName } from "./store/seed";
 import { UserStore } from "./store/user-store";
 
 export type TenantIdentity = {
@@ -36,6 +37,7 @@ export const DEFAULT_IDENTITY: TenantIdentity = {
 export class TenantState {
   settings: TenantSettings;
   users = new UserStore();
+  groups = new GroupStore();
   identityState = new IdentityState();
   invitations = new Map<string, InvitationRecord>();
   readonly throttle = new InvitationThrottle();
@@ -57,6 +59,7 @@ export class TenantState {
     this.settings = startSettings;
     this.seed = seed;
     seedTenant(this.users, seed);
+    seedGroups(this.groups, seed);
   }
 
   static create(
@@ -81,6 +84,8 @@ export class TenantState {
     this.settings = mergeSettings(this.startSettings, settings ?? {});
     this.users = new UserStore();
     seedTenant(this.users, seed);
+    this.groups = new GroupStore();
+    seedGroups(this.groups, seed);
     this.identityState = new IdentityState();
     this.invitations = new Map();
     this.throttle.reset();

@@ -121,7 +121,7 @@ describe("Graph authentication", () => {
       400,
       "BadRequest",
     );
-    const unknown = await fetch(`${tenant.url}/v1.0/groups`, {
+    const unknown = await fetch(`${tenant.url}/v1.0/applications`, {
       headers: { authorization: `Bearer ${accessToken}` },
     });
     expectGraphError(

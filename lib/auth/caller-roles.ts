@@ -5,6 +5,7 @@ import type { Caller } from "./caller";
 import {
   grantedByDirectoryRoles,
   grantedByToken,
+  GROUP_ADMIN_ROLES,
   OVERSIGHT_ROLES,
   PORTAL_SETTINGS_ROLES,
   RESET_REDEMPTION_ROLES,
@@ -64,4 +65,8 @@ export function mayChangePortalSettings(caller: Caller): Promise<boolean> {
 
 export function mayManageSponsors(caller: Caller): Promise<boolean> {
   return hasRequiredRole(caller, SPONSOR_UPDATE_ROLES);
+}
+
+export function mayChooseAnyGroup(caller: Caller): Promise<boolean> {
+  return hasRequiredRole(caller, GROUP_ADMIN_ROLES);
 }

@@ -1,6 +1,12 @@
 /** Delegated Graph permissions the portal asks for, one per operation (docs/app-registration.md). */
 export type GraphPermission =
-  "User.Read" | "User.Invite.All" | "User.ReadBasic.All" | "User.Read.All" | "User.ReadWrite.All";
+  | "User.Read"
+  | "User.Invite.All"
+  | "User.ReadBasic.All"
+  | "User.Read.All"
+  | "User.ReadWrite.All"
+  | "GroupMember.Read.All"
+  | "GroupMember.ReadWrite.All";
 
 /**
  * The resource-qualified scope string msal-node sends to the token endpoint. The resource is the

@@ -6,6 +6,7 @@ export const DIRECTORY_ROLES = {
   userAdministrator: "fe930be7-5e62-47db-91af-98c3a49a38b1",
   helpdeskAdministrator: "729827e3-9c14-49f7-bb1b-9608f156bbb8",
   guestInviter: "95e79109-95c0-4d8e-aee3-d01accf2d47b",
+  groupsAdministrator: "fdd7a751-b60b-444a-984c-02652fe8fa1c",
   directoryWriters: "9360feb5-f418-4baa-8175-e2a00bac4301",
   privilegedRoleAdministrator: "e8611ab8-c189-46e8-94e1-60213ab1f814",
   cloudApplicationAdministrator: "158c047a-c907-4556-b7ef-446551a6b5f7",
@@ -93,4 +94,17 @@ export const ADMIN_CONSENT_ROLES: RoleRequirement = {
  */
 export const PORTAL_SETTINGS_ROLES: RoleRequirement = {
   anyDirectoryRole: [DIRECTORY_ROLES.globalAdministrator, DIRECTORY_ROLES.userAdministrator],
+};
+
+/**
+ * Who may pick any group of the directory on the invite form (not only groups they own): roles Graph
+ * lets add members to any group (docs/graph-behaviour.md#group-memberships). Graph still decides.
+ */
+export const GROUP_ADMIN_ROLES: RoleRequirement = {
+  anyDirectoryRole: [
+    DIRECTORY_ROLES.globalAdministrator,
+    DIRECTORY_ROLES.userAdministrator,
+    DIRECTORY_ROLES.groupsAdministrator,
+    DIRECTORY_ROLES.directoryWriters,
+  ],
 };

@@ -8,4 +8,7 @@ export type GraphOperation =
   | "readMyRoles"
   | "listSponsors"
   | "addSponsor"
-  | "removeSponsor";
+  | "removeSponsor"
+  | "listGroups"
+  | "addGroupMember"
+  | "checkGroupMembership";

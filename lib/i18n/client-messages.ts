@@ -20,7 +20,7 @@ export const SHARED_CLIENT_NAMESPACES = [
 
 /** What each page's own client components add to the shared namespaces. */
 export const PAGE_NAMESPACES = {
-  invite: ["invite"],
+  invite: ["invite", "Groups"],
   pending: ["pending"],
   history: ["history", "GuestChanges"],
   bulk: ["bulk"],

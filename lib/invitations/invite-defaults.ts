@@ -12,5 +12,6 @@ export function defaultInviteValues(redirectUrl: string): InviteFormValues {
     customMessage: "",
     ccRecipient: "",
     sponsors: [],
+    groups: [],
   };
 }

@@ -10,6 +10,7 @@ import {
 import {
   CUSTOM_MESSAGE_MAX_LENGTH,
   DISPLAY_NAME_MAX_LENGTH,
+  GROUPS_MAX_COUNT,
   SPONSORS_MAX_COUNT,
   USER_TYPES,
 } from "./invite-fields";
@@ -83,6 +84,25 @@ const sponsorSchema = z.object({
     .superRefine(refuseInvisible),
 });
 
+/** A group the guest joins after the invitation; the name is for the preview and the result only. */
+const groupSchema = z.object({
+  id: z.guid({ error: "validation.groups.invalidId" }),
+  displayName: z
+    .string({ error: "validation.invalid" })
+    .max(DISPLAY_NAME_MAX_LENGTH, { error: "validation.groups.invalidId" })
+    .superRefine(refuseNul)
+    .superRefine(refuseInvisible),
+});
+
+const groupsSchema = z
+  .array(groupSchema, { error: "validation.invalid" })
+  .max(GROUPS_MAX_COUNT, { error: "validation.groups.tooMany" })
+  .refine(
+    (groups) => new Set(groups.map((group) => group.id.toLowerCase())).size === groups.length,
+    { message: "validation.groups.duplicate" },
+  )
+  .optional();
+
 function buildInviteSchema({ localTenant }: InviteSchemaContext) {
   return (
     z
@@ -113,6 +133,8 @@ function buildInviteSchema({ localTenant }: InviteSchemaContext) {
               message: "validation.sponsors.duplicate",
             },
           ),
+        // Optional: callers from before groups (bulk rows, stored drafts) send none.
+        groups: groupsSchema,
       })
       // The message fields matter only when an e-mail is sent; hidden fields must never block the form.
       .superRefine((values, ctx) => {

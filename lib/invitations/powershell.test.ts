@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { quotePowerShellString, renderNewMgInvitationCommand } from "./powershell";
+import {
+  quotePowerShellString,
+  renderInvitationScript,
+  renderNewMgInvitationCommand,
+} from "./powershell";
 
 describe("quotePowerShellString", () => {
   it("doubles every kind of single quote PowerShell recognises", () => {
@@ -82,5 +86,31 @@ describe("renderNewMgInvitationCommand", () => {
     const lines = command.split("\n");
     expect(lines.at(-2)).toBe("      CustomizedMessageBody = 'ends with a backtick `'");
     expect(lines.at(-1)).toBe("  }");
+  });
+});
+
+describe("renderInvitationScript", () => {
+  const request = {
+    invitedUserEmailAddress: "ana@fabrikam.com",
+    inviteRedirectUrl: "https://myapps.microsoft.com/",
+    invitedUserType: "Guest",
+    sendInvitationMessage: false,
+  };
+
+  it("is the invitation command alone without groups", () => {
+    expect(renderInvitationScript(request)).toBe(renderNewMgInvitationCommand(request));
+  });
+
+  it("keeps the invitation in $invitation and adds the invited user to each group by reference", () => {
+    const script = renderInvitationScript(request, [
+      "9a0b1c2d-0001-4a5b-8c6d-7e8f9a0b1c01",
+      "9a0b1c2d-0002-4a5b-8c6d-7e8f9a0b1c02",
+    ]);
+    const lines = script.split("\n");
+    expect(lines[0]).toBe("$invitation = New-MgInvitation `");
+    expect(lines.slice(-2)).toEqual([
+      `New-MgGroupMemberByRef -GroupId '9a0b1c2d-0001-4a5b-8c6d-7e8f9a0b1c01' -BodyParameter @{ "@odata.id" = "https://graph.microsoft.com/v1.0/directoryObjects/$($invitation.InvitedUser.Id)" }`,
+      `New-MgGroupMemberByRef -GroupId '9a0b1c2d-0002-4a5b-8c6d-7e8f9a0b1c02' -BodyParameter @{ "@odata.id" = "https://graph.microsoft.com/v1.0/directoryObjects/$($invitation.InvitedUser.Id)" }`,
+    ]);
   });
 });

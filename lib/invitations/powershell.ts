@@ -71,3 +71,27 @@ export function renderNewMgInvitationCommand(request: InvitationRequest): string
     ),
   ].join("\n");
 }
+
+/** Where the invited user's id comes from in the script: the invitation's answer. */
+const INVITED_USER_REFERENCE =
+  '"https://graph.microsoft.com/v1.0/directoryObjects/$($invitation.InvitedUser.Id)"';
+
+/**
+ * The invitation command, and when groups were chosen, one `New-MgGroupMemberByRef` (module
+ * Microsoft.Graph.Groups) per group with the invited user's id from `$invitation`. Group ids are
+ * validated GUIDs and are quoted all the same; names are left out, so nothing typed reaches the script.
+ */
+export function renderInvitationScript(
+  request: InvitationRequest,
+  groupIds: readonly string[] = [],
+): string {
+  const invitation = renderNewMgInvitationCommand(request);
+  if (groupIds.length === 0) return invitation;
+  return [
+    `$invitation = ${invitation}`,
+    ...groupIds.map(
+      (id) =>
+        `New-MgGroupMemberByRef -GroupId ${quotePowerShellString(id)} -BodyParameter @{ "@odata.id" = ${INVITED_USER_REFERENCE} }`,
+    ),
+  ].join("\n");
+}

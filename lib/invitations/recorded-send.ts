@@ -47,6 +47,8 @@ export type RecordedSend = {
   requestId?: string;
   /** Graph's answer was lost; asking Graph showed it was sent, and the link is a silent new one. */
   settled?: true;
+  /** The history row of this invitation (steps that came with it, such as group memberships, point to it). */
+  historyId?: string;
 };
 
 export type Inviter = { oid: string; name: string | null; upn: string | null };
@@ -108,7 +110,8 @@ export async function recordedSend(
 ): Promise<RecordedSend> {
   const history = store ?? (await getStore());
   const begun = await history.beginAttempt(attempt).catch(refuseAnotherRequest);
-  if (begun.state === "succeeded") return answerOf(outcomeOfRecord(begun.attempt), null);
+  if (begun.state === "succeeded")
+    return { ...answerOf(outcomeOfRecord(begun.attempt), null), historyId: begun.attempt.id };
   if (begun.state === "in_progress") throw new ActionFailure("duplicate_in_progress");
 
   const startedAt = Date.now();
@@ -123,7 +126,10 @@ export async function recordedSend(
   }
   const outcome = outcomeOfSent(sent, attempt.guestUserId);
   await recordSucceeded(history, begun.attempt.id, outcome);
-  return answerOf(outcome, sent.invitation.invitedUser?.userPrincipalName ?? null);
+  return {
+    ...answerOf(outcome, sent.invitation.invitedUser?.userPrincipalName ?? null),
+    historyId: begun.attempt.id,
+  };
 }
 
 async function settleLostAnswer(
@@ -143,7 +149,7 @@ async function settleLostAnswer(
     const outcome = outcomeOfSettled(settled);
     await recordSettledSent(history, historyId, outcome);
     const upn = settled.link?.invitation.invitedUser?.userPrincipalName ?? null;
-    return { ...answerOf(outcome, upn), settled: true };
+    return { ...answerOf(outcome, upn), settled: true, historyId };
   }
   const failure = new GraphFailure(
     settled.outcome === "not_sent" ? "not_sent" : "outcome_unknown",

@@ -7,6 +7,7 @@ import { validateAccessToken } from "@/lib/auth/validate-access-token";
 import { personLimiter } from "@/lib/limits/person-limit";
 import { withRequestContext } from "@/lib/observability/request-context";
 import type { ActionResult } from "./action-result";
+import { ActionFailure } from "./action-failure";
 import { toActionError } from "./to-action-error";
 import { withAdminConsentLink } from "./admin-consent";
 import { toFieldErrors } from "./field-errors";
@@ -64,6 +65,9 @@ export function createAction<Schema extends z.ZodType, T>(
       return {
         ok: false,
         error: caller ? await withAdminConsentLink(actionError, caller) : actionError,
+        ...(error instanceof ActionFailure && error.fieldErrors
+          ? { fieldErrors: error.fieldErrors }
+          : {}),
       };
     }
   };

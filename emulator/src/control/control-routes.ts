@@ -58,6 +58,8 @@ export function registerControlRoutes(app: FastifyInstance, tenant: TenantState)
       "POST /_emulator/users/:id/revoke-sessions",
       "POST /_emulator/users/:id/backdate",
       "GET /_emulator/invitations",
+      "GET /_emulator/groups",
+      "GET /_emulator/groups/:id",
       "GET|POST|DELETE /_emulator/faults",
       "GET|DELETE /_emulator/requests",
       "POST /_emulator/tokens",
@@ -186,6 +188,20 @@ export function registerControlRoutes(app: FastifyInstance, tenant: TenantState)
     return [...tenant.invitations.values()]
       .filter((invitation) => !email || invitation.invitedUserEmailAddress.toLowerCase() === email)
       .reverse();
+  });
+
+  const groupView = (group: ReturnType<typeof tenant.groups.all>[number]) => ({
+    id: group.id,
+    displayName: group.displayName,
+    groupTypes: group.groupTypes,
+    ownerIds: group.ownerIds,
+    memberIds: [...group.memberIds],
+  });
+  route("GET", "/groups", () => tenant.groups.all().map(groupView));
+  route("GET", "/groups/:id", (request, reply) => {
+    const group = tenant.groups.get((request.params as { id: string }).id);
+    if (!group) return reply.code(404).send({ error: "no such group" });
+    return groupView(group);
   });
 
   route("GET", "/faults", () => tenant.faults.list());

@@ -12,7 +12,7 @@ const ADVANCED_ORDERABLE = new Set([...DEFAULT_ORDERABLE, "createdDateTime"]);
 /** `$expand` on directory objects holds at most this many objects per page, whatever `$top` says [doc]. */
 export const EXPAND_PAGE_LIMIT = 100;
 
-const SEARCH_NEEDS_HEADER =
+export const SEARCH_NEEDS_HEADER =
   "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'";
 
 export type ListQueryShape = {

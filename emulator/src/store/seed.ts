@@ -1,4 +1,5 @@
-import { PEOPLE } from "../constants";
+import { PEOPLE, TENANT_DOMAIN } from "../constants";
+import type { GroupStore, NewGroup } from "./group-store";
 import { invitedUser, peopleAsUsers } from "./new-user";
 import type { ExternalUserState } from "./user-record";
 import type { UserStore } from "./user-store";
@@ -65,6 +66,101 @@ export const MINIMAL_GUESTS = {
     displayName: "Accepted Guest",
   },
 } as const;
+
+type SeedGroup = Pick<NewGroup, "id" | "displayName" | "description"> & {
+  ownerIds: readonly string[];
+  kind: "microsoft365" | "security" | "dynamic";
+  nickname: string;
+};
+
+/**
+ * Groups of both seeds (fixed ids, for tests): Adele owns two Microsoft 365 groups, a security group
+ * and a dynamic-membership group; the others belong to other people (docs: emulator/README.md, "Groups").
+ */
+export const SEED_GROUPS = {
+  partnerProjects: {
+    id: "9a0b1c2d-0001-4a5b-8c6d-7e8f9a0b1c01",
+    displayName: "Marketing Partner Projects",
+    description: "Shared workspace with agencies and partners",
+    kind: "microsoft365",
+    nickname: "marketing-partner-projects",
+    ownerIds: [PEOPLE.adele.id],
+  },
+  campaignReview: {
+    id: "9a0b1c2d-0002-4a5b-8c6d-7e8f9a0b1c02",
+    displayName: "Campaign Review",
+    description: "Reviews of campaign material before launch",
+    kind: "microsoft365",
+    nickname: "campaign-review",
+    ownerIds: [PEOPLE.adele.id],
+  },
+  assetLibrary: {
+    id: "9a0b1c2d-0003-4a5b-8c6d-7e8f9a0b1c03",
+    displayName: "Marketing Asset Library Readers",
+    description: "Read access to the brand asset library",
+    kind: "security",
+    nickname: "marketing-asset-readers",
+    ownerIds: [PEOPLE.adele.id],
+  },
+  allMarketing: {
+    id: "9a0b1c2d-0004-4a5b-8c6d-7e8f9a0b1c04",
+    displayName: "All Marketing",
+    description: "Everyone in the Marketing department",
+    kind: "dynamic",
+    nickname: "all-marketing",
+    ownerIds: [PEOPLE.adele.id],
+  },
+  salesPartners: {
+    id: "9a0b1c2d-0005-4a5b-8c6d-7e8f9a0b1c05",
+    displayName: "Sales Partner Portal",
+    description: "Partners of the sales team",
+    kind: "microsoft365",
+    nickname: "sales-partner-portal",
+    ownerIds: [PEOPLE.isaiah.id],
+  },
+  financeReports: {
+    id: "9a0b1c2d-0006-4a5b-8c6d-7e8f9a0b1c06",
+    displayName: "Finance Reports",
+    description: "Monthly finance reporting",
+    kind: "security",
+    nickname: "finance-reports",
+    ownerIds: [PEOPLE.pradeep.id],
+  },
+} as const satisfies Record<string, SeedGroup>;
+
+function groupOf(seed: SeedGroup, now: number): NewGroup {
+  const unified = seed.kind === "microsoft365";
+  return {
+    id: seed.id,
+    displayName: seed.displayName,
+    description: seed.description,
+    mail: unified ? `${seed.nickname}@${TENANT_DOMAIN}` : null,
+    mailEnabled: unified,
+    mailNickname: seed.nickname,
+    securityEnabled: !unified,
+    groupTypes: unified ? ["Unified"] : seed.kind === "dynamic" ? ["DynamicMembership"] : [],
+    membershipRule: seed.kind === "dynamic" ? '(user.department -eq "Marketing")' : null,
+    membershipRuleProcessingState: seed.kind === "dynamic" ? "On" : null,
+    isAssignableToRole: false,
+    visibility: unified ? "Private" : null,
+    createdDateTime: new Date(now - 400 * DAY_MS).toISOString(),
+    ownerIds: [...seed.ownerIds],
+    // Owners of Microsoft 365 groups are members too; the dynamic group holds whom its rule matches.
+    memberIds:
+      seed.kind === "dynamic"
+        ? Object.values(PEOPLE)
+            .filter((person) => person.department === "Marketing")
+            .map((person) => person.id)
+        : unified
+          ? [...seed.ownerIds]
+          : [],
+  };
+}
+
+export function seedGroups(groups: GroupStore, seed: SeedName, now: number = Date.now()): void {
+  if (seed === "empty") return;
+  for (const group of Object.values(SEED_GROUPS)) groups.add(groupOf(group, now));
+}
 
 export function seedTenant(store: UserStore, seed: SeedName, now: number = Date.now()): void {
   if (seed === "empty") return;
