@@ -6,6 +6,7 @@ import { registerSignInControlRoutes } from "./control/sign-in-routes";
 import { bodyForLog, loggableHeaders } from "./control/request-log";
 import { GraphError, graphErrors } from "./graph/graph-error";
 import { GRAPH_ROUTE_METHODS, registerGraphRoutes } from "./graph/graph-routes";
+import { DELETED_ITEM_ROUTE_METHODS, registerDeletedItemRoutes } from "./graph/deleted-item-routes";
 import {
   DIRECTORY_ROLE_ROUTE_METHODS,
   registerDirectoryRoleRoutes,
@@ -159,9 +160,11 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
   app.setNotFoundHandler((request, reply) => {
     const path = pathOf(request.url);
     if (isGraphPath(path)) {
-      const known = [...GRAPH_ROUTE_METHODS, ...DIRECTORY_ROLE_ROUTE_METHODS].find(([pattern]) =>
-        pattern.test(path),
-      );
+      const known = [
+        ...GRAPH_ROUTE_METHODS,
+        ...DIRECTORY_ROLE_ROUTE_METHODS,
+        ...DELETED_ITEM_ROUTE_METHODS,
+      ].find(([pattern]) => pattern.test(path));
       if (known && !known[1].includes(request.method)) {
         return sendGraphError(request, reply, graphErrors.methodNotAllowed(request.method));
       }
@@ -186,6 +189,7 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
   registerRedeemRoutes(app, tenant);
   registerControlRoutes(app, tenant);
   registerDirectoryRoleRoutes(app, tenant);
+  registerDeletedItemRoutes(app, tenant);
   registerSignInControlRoutes(app, tenant);
   return app;
 }
