@@ -8,7 +8,7 @@ import { parseRetryAfter } from "./retry-after";
 import { createRetryOptions } from "./retry-policy";
 
 export type GraphCall = {
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   /** Path under the version, e.g. /invitations. */
   path: string;
   body?: unknown;
@@ -73,7 +73,9 @@ async function sendOnce(
       ? request.get()
       : call.method === "POST"
         ? request.post(call.body)
-        : request.patch(call.body);
+        : call.method === "DELETE"
+          ? request.delete()
+          : request.patch(call.body);
   return (await pending) as Response;
 }
 

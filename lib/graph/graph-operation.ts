@@ -1,3 +1,11 @@
 /** What the portal was doing when Graph answered; the same Graph error can mean different things per operation. */
 export type GraphOperation =
-  "invite" | "resetRedemption" | "searchUsers" | "listPendingGuests" | "updateUser" | "readMyRoles";
+  | "invite"
+  | "resetRedemption"
+  | "searchUsers"
+  | "listPendingGuests"
+  | "updateUser"
+  | "readMyRoles"
+  | "deleteUser"
+  | "readDeletedUsers"
+  | "restoreUser";

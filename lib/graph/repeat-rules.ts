@@ -26,7 +26,8 @@ export function mayRepeatUnanswered(method: string): boolean {
  * or 504 may come from a gateway after the service created the invitation.
  */
 export function mayRepeatAfterStatus(method: string, status: number): boolean {
-  return method !== "POST" || status === 429;
+  // A DELETE the same: a 504 may come after the user was removed; the remover asks Graph instead.
+  return (method !== "POST" && method !== "DELETE") || status === 429;
 }
 
 /**
