@@ -6,6 +6,7 @@ import {
   grantedByDirectoryRoles,
   grantedByToken,
   OVERSIGHT_ROLES,
+  REMOVE_GUEST_ROLES,
   RESET_REDEMPTION_ROLES,
   type RoleRequirement,
 } from "./roles";
@@ -50,6 +51,10 @@ export async function hasRequiredRole(
 
 export function overseesAllInvitations(caller: Caller): Promise<boolean> {
   return hasRequiredRole(caller, OVERSIGHT_ROLES);
+}
+
+export function mayRemoveGuests(caller: Caller): Promise<boolean> {
+  return hasRequiredRole(caller, REMOVE_GUEST_ROLES);
 }
 
 export function mayResetRedemption(caller: Caller): Promise<boolean> {

@@ -71,3 +71,11 @@ export const ADMIN_CONSENT_ROLES: RoleRequirement = {
     DIRECTORY_ROLES.cloudApplicationAdministrator,
   ],
 };
+
+/**
+ * Graph deletes and restores users only for these directory roles (with User.ReadWrite.All), so only
+ * they see Remove and Restore (docs/graph-behaviour.md#removing-and-restoring-guests).
+ */
+export const REMOVE_GUEST_ROLES: RoleRequirement = {
+  anyDirectoryRole: [DIRECTORY_ROLES.userAdministrator, DIRECTORY_ROLES.globalAdministrator],
+};
