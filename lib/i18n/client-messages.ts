@@ -19,9 +19,9 @@ export const SHARED_CLIENT_NAMESPACES = [
 /** What each page's own client components add to the shared namespaces. */
 export const PAGE_NAMESPACES = {
   invite: ["invite"],
-  pending: ["pending"],
+  pending: ["pending", "StaleInvitations"],
   history: ["history"],
-  bulk: ["bulk"],
+  bulk: ["bulk", "StaleInvitationsJob"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 /**
