@@ -25,6 +25,7 @@ function statusKey(progress: BulkJobProgressView): StatusKey {
 /** One job: live progress, controls, the results file and each row's outcome. */
 export function BulkJob({ jobId }: { jobId: string }) {
   const t = useTranslations("bulk.job");
+  const stale = useTranslations("StaleInvitationsJob");
   const { progress, error, renewSession, refresh } = useJobProgress(jobId);
 
   if (!progress) {
@@ -49,7 +50,11 @@ export function BulkJob({ jobId }: { jobId: string }) {
       <Card>
         <CardHeader
           level={1}
-          title={t("title", { fileName: progress.job.fileName })}
+          title={
+            progress.job.kind === "invite"
+              ? t("title", { fileName: progress.job.fileName })
+              : stale("jobKind", { kind: progress.job.kind })
+          }
           description={
             progress.job.isOwner
               ? t("ownJob")

@@ -3,9 +3,15 @@ import { DEFAULT_FILTERS, filtersFromParams, paramsFromFilters } from "./filters
 
 describe("pending filters in the URL", () => {
   it("round-trips every filter and keeps defaults out of the URL", () => {
-    const filters = { search: "ana", pageSize: 50, order: "newest", invitedByMe: true } as const;
+    const filters = {
+      search: "ana",
+      pageSize: 50,
+      order: "newest",
+      invitedByMe: true,
+      olderThanDays: 60,
+    } as const;
     const query = paramsFromFilters(filters);
-    expect(query).toBe("q=ana&order=newest&size=50&mine=1");
+    expect(query).toBe("q=ana&order=newest&size=50&mine=1&age=60");
     expect(filtersFromParams(new URLSearchParams(query))).toEqual(filters);
     expect(paramsFromFilters(DEFAULT_FILTERS)).toBe("");
   });
@@ -13,7 +19,7 @@ describe("pending filters in the URL", () => {
   it("ignores values the page does not offer", () => {
     expect(
       filtersFromParams(
-        new URLSearchParams("size=1000&order=random&mine=yes&q=" + "x".repeat(300)),
+        new URLSearchParams("size=1000&order=random&mine=yes&age=45&q=" + "x".repeat(300)),
       ),
     ).toEqual({ ...DEFAULT_FILTERS, search: "x".repeat(100) });
   });

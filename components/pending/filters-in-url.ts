@@ -5,8 +5,10 @@ import {
   PENDING_ORDERS,
   PENDING_PAGE_SIZES,
   PENDING_SEARCH_MAX_LENGTH,
+  STALE_AGES_DAYS,
   type PendingOrder,
   type PendingPageSize,
+  type StaleAgeDays,
 } from "@/lib/pending/pending-query";
 
 export const DEFAULT_FILTERS: PendingFilters = {
@@ -14,12 +16,14 @@ export const DEFAULT_FILTERS: PendingFilters = {
   pageSize: DEFAULT_PENDING_PAGE_SIZE,
   order: DEFAULT_PENDING_ORDER,
   invitedByMe: false,
+  olderThanDays: null,
 };
 
-/** The filters a link or a reload carries (?q=&order=&size=&mine=1); anything unknown is ignored. */
+/** The filters a link or a reload carries (?q=&order=&size=&mine=1&age=30); anything unknown is ignored. */
 export function filtersFromParams(params: URLSearchParams): PendingFilters {
   const size = Number(params.get("size"));
   const order = params.get("order");
+  const age = Number(params.get("age"));
   return {
     search: (params.get("q") ?? "").slice(0, PENDING_SEARCH_MAX_LENGTH),
     pageSize: (PENDING_PAGE_SIZES as readonly number[]).includes(size)
@@ -27,6 +31,9 @@ export function filtersFromParams(params: URLSearchParams): PendingFilters {
       : DEFAULT_FILTERS.pageSize,
     order: isOrder(order) ? order : DEFAULT_FILTERS.order,
     invitedByMe: params.get("mine") === "1",
+    olderThanDays: (STALE_AGES_DAYS as readonly number[]).includes(age)
+      ? (age as StaleAgeDays)
+      : null,
   };
 }
 
@@ -41,5 +48,6 @@ export function paramsFromFilters(filters: PendingFilters): string {
   if (filters.order !== DEFAULT_FILTERS.order) params.set("order", filters.order);
   if (filters.pageSize !== DEFAULT_FILTERS.pageSize) params.set("size", String(filters.pageSize));
   if (filters.invitedByMe) params.set("mine", "1");
+  if (filters.olderThanDays) params.set("age", String(filters.olderThanDays));
   return params.toString();
 }

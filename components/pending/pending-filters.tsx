@@ -7,8 +7,10 @@ import {
   PENDING_ORDERS,
   PENDING_PAGE_SIZES,
   PENDING_SEARCH_MAX_LENGTH,
+  STALE_AGES_DAYS,
   type PendingOrder,
   type PendingPageSize,
+  type StaleAgeDays,
 } from "@/lib/pending/pending-query";
 
 export type PendingFilters = {
@@ -16,6 +18,8 @@ export type PendingFilters = {
   pageSize: PendingPageSize;
   order: PendingOrder;
   invitedByMe: boolean;
+  /** Only guests invited more than this many days ago (the stale clean-up); null: all. */
+  olderThanDays: StaleAgeDays | null;
 };
 
 const SEARCH_DELAY_MS = 350;
@@ -29,6 +33,7 @@ export function PendingFiltersBar({
   onChange: (filters: PendingFilters) => void;
 }) {
   const t = useTranslations("pending.filters");
+  const stale = useTranslations("StaleInvitations");
   const [search, setSearch] = useState(filters.search);
 
   // Search while typing, once the person pauses; Enter searches at once.
@@ -42,7 +47,7 @@ export function PendingFiltersBar({
     <form
       role="search"
       aria-label={t("label")}
-      className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_auto_auto] sm:items-end"
+      className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_auto_auto_auto] sm:items-end"
       onSubmit={(event) => {
         event.preventDefault();
         onChange({ ...filters, search });
@@ -101,7 +106,32 @@ export function PendingFiltersBar({
           </select>
         )}
       </Field>
-      <label className="flex items-center gap-2 text-sm font-medium text-slate-900 sm:col-span-3">
+      <Field id="pending-age" label={stale("ageFilter")} className="sm:self-start">
+        {(control) => (
+          <select
+            {...control}
+            value={filters.olderThanDays ?? ""}
+            onChange={(event) =>
+              onChange({
+                ...filters,
+                search,
+                olderThanDays: event.target.value
+                  ? (Number(event.target.value) as StaleAgeDays)
+                  : null,
+              })
+            }
+            className={inputClasses}
+          >
+            <option value="">{stale("ageAny")}</option>
+            {STALE_AGES_DAYS.map((days) => (
+              <option key={days} value={days}>
+                {stale("ageOlderThan", { days })}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <label className="flex items-center gap-2 text-sm font-medium text-slate-900 sm:col-span-4">
         <input
           type="checkbox"
           checked={filters.invitedByMe}

@@ -21,6 +21,9 @@ import { ResetDialog } from "./reset-dialog";
 import { RowActions } from "./row-actions";
 import { useLinkActions } from "./use-link-actions";
 import { useServerAction } from "@/components/server-action/use-server-action";
+import { getStaleCapabilities } from "@/components/stale/actions";
+import { RecentlyRemoved } from "@/components/stale/recently-removed";
+import { StaleToolbar } from "@/components/stale/stale-toolbar";
 
 type LoadedState =
   | { status: "error"; error: CallError }
@@ -49,6 +52,7 @@ export function PendingInvitations() {
   const [announcement, setAnnouncement] = useState("");
   const [actionError, setActionError] = useState<{ title: string; error: CallError } | null>(null);
   const [reloads, setReloads] = useState(0);
+  const [canRemove, setCanRemove] = useState(false);
   const request = useRef(0);
   const { cursor, pageIndex, first: firstPage } = pages;
   // The page shown belongs to one query; until that query's answer arrives, the page is loading.
@@ -68,6 +72,12 @@ export function PendingInvitations() {
       else setLoaded({ key: queryKey, state: { status: "error", error: outcome.error } });
     });
   }, [call, filters, cursor, queryKey, firstPage]);
+
+  useEffect(() => {
+    void call(getStaleCapabilities, {}).then((outcome) => {
+      if (outcome.ok) setCanRemove(outcome.data.canRemove);
+    });
+  }, [call]);
 
   const changeFilters = useCallback(
     (next: PendingFilters) => {
@@ -155,13 +165,25 @@ export function PendingInvitations() {
           />
         ) : page.rows.length === 0 ? (
           <ListEmpty
-            title={filters.search || filters.invitedByMe ? t("emptyFiltered") : t("empty")}
+            title={
+              filters.search || filters.invitedByMe || filters.olderThanDays
+                ? t("emptyFiltered")
+                : t("empty")
+            }
             hint={t("emptyHint")}
           />
         ) : (
           <>
             {page.count !== undefined ? (
               <p className="text-sm text-slate-600">{t("count", { count: page.count })}</p>
+            ) : null}
+            {filters.olderThanDays && page.count !== undefined && page.count > 0 ? (
+              <StaleToolbar
+                filters={filters}
+                olderThanDays={filters.olderThanDays}
+                count={page.count}
+                canRemove={canRemove}
+              />
             ) : null}
             <PendingTable
               rows={page.rows}
@@ -184,6 +206,7 @@ export function PendingInvitations() {
           onPrevious={pages.previous}
           onNext={pages.next}
         />
+        {canRemove ? <RecentlyRemoved key={reloads} /> : null}
       </CardBody>
 
       {dialog?.kind === "link" ? (

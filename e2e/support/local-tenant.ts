@@ -50,7 +50,7 @@ async function control(
 /** The control API of the local tenant (emulator/README.md), for arranging and checking tests. */
 export function localTenant(request: APIRequestContext) {
   return {
-    reset: (seed: "minimal" | "demo" | "empty" = "minimal", settings?: Record<string, unknown>) =>
+    reset: (seed: "minimal" | "stale" | "demo" | "empty" = "minimal", settings?: Record<string, unknown>) =>
       control(request, "POST", "/reset", { seed, ...(settings ? { settings } : {}) }),
     updateSettings: (patch: Record<string, unknown>) =>
       control(request, "PATCH", "/settings", patch),

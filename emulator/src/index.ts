@@ -22,7 +22,7 @@ export type {
   FederatedCredential,
   GroupMembershipClaims,
 } from "./settings";
-export { MINIMAL_GUESTS, SEED_GROUPS } from "./store/seed";
+export { MINIMAL_GUESTS, MINIMAL_STALE_GUESTS, SEED_GROUPS } from "./store/seed";
 export type { BulkGuestOptions, SeedName } from "./store/seed";
 export type { FaultRule, FaultSpec } from "./control/faults";
 export type { RequestLogEntry } from "./control/request-log";
@@ -67,6 +67,10 @@ export type LocalTenant = {
   groupMembers(groupId: string): string[];
   /** Invitation e-mails sent (`sendInvitationMessage: true` and acted on, answer lost or not), oldest first. */
   emailsSent(filter?: SentEmailFilter): SentEmail[];
+  /** Moves the tenant's clock forward (deleted items are purged 30 days after deletion). */
+  advanceClock(days: number): void;
+  /** A user in deleted items, by id. */
+  deletedUser(id: string): UserRecord | undefined;
   /** Ends every pending `otherMailsReplicationDelayMs` wait now; returns how many addresses it freed. */
   settleReplication(): number;
   /** A person key (`adele`), a user id or a userPrincipalName. */
@@ -125,6 +129,10 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
     invitations: () => [...tenant.invitations.values()],
     emailsSent: (filter) => sentEmails(tenant.invitations.values(), filter),
     settleReplication: () => tenant.addressReplication.settle(),
+    advanceClock: (days) => {
+      tenant.clockOffsetMs += days * 24 * 60 * 60 * 1000;
+    },
+    deletedUser: (id) => tenant.users.getDeleted(id),
     user: (key) => resolveUser(tenant, key),
     revokeSessions: (key) => {
       const user = resolveUser(tenant, key);

@@ -9,6 +9,7 @@ import { GraphError, graphErrors } from "./graph/graph-error";
 import { GRAPH_ROUTE_METHODS, registerGraphRoutes } from "./graph/graph-routes";
 import { SPONSOR_ROUTE_METHODS, registerSponsorRoutes } from "./graph/sponsor-routes";
 import { GROUP_ROUTE_METHODS, registerGroupRoutes } from "./graph/group-routes";
+import { DELETED_ITEM_ROUTE_METHODS, registerDeletedItemRoutes } from "./graph/deleted-item-routes";
 import {
   DIRECTORY_ROLE_ROUTE_METHODS,
   registerDirectoryRoleRoutes,
@@ -167,6 +168,7 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
         ...SPONSOR_ROUTE_METHODS,
         ...DIRECTORY_ROLE_ROUTE_METHODS,
         ...GROUP_ROUTE_METHODS,
+        ...DELETED_ITEM_ROUTE_METHODS,
       ].find(([pattern]) => pattern.test(path));
       if (known && !known[1].includes(request.method)) {
         return sendGraphError(request, reply, graphErrors.methodNotAllowed(request.method));
@@ -195,6 +197,7 @@ export async function buildServer(tenant: TenantState): Promise<FastifyInstance>
   registerBackdateRoutes(app, tenant);
   registerDirectoryRoleRoutes(app, tenant);
   registerGroupRoutes(app, tenant);
+  registerDeletedItemRoutes(app, tenant);
   registerSignInControlRoutes(app, tenant);
   return app;
 }

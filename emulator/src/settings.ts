@@ -20,6 +20,7 @@ export const ENDPOINT_NAMES = [
   "groups",
   "groupMembers",
   "redeem",
+  "deletedItems",
 ] as const;
 export type EndpointName = (typeof ENDPOINT_NAMES)[number];
 
@@ -40,6 +41,13 @@ export type TenantSettings = {
 
   /** Invitation manager limit: 150 requests per 5 seconds per tenant (docs/graph-behaviour.md#throttling). */
   invitationRateLimit: { requests: number; windowSeconds: number };
+  /**
+   * Identity and access write quota per app and tenant: 3,000 writes per 2 minutes 30 seconds
+   * (docs/graph-behaviour.md#removing-and-restoring-guests); DELETE /users and restores count.
+   */
+  directoryWriteRateLimit: { requests: number; windowSeconds: number };
+  /** Days a deleted user stays in deleted items before it is purged for good (30 [doc]). */
+  deletedItemsRetentionDays: number;
   /** Whether 429 answers carry `Retry-After`; some Graph services omit it [seen]. */
   sendRetryAfter: boolean;
   /** Artificial delay per endpoint, in milliseconds. */
@@ -134,6 +142,8 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   refreshTokenLifetimeSeconds: 24 * 3600,
   authorizationCodeLifetimeSeconds: 600,
   invitationRateLimit: { requests: 150, windowSeconds: 5 },
+  directoryWriteRateLimit: { requests: 3000, windowSeconds: 150 },
+  deletedItemsRetentionDays: 30,
   sendRetryAfter: true,
   latencyMs: {},
   extraRedirectUriPrefixes: [],
@@ -179,6 +189,7 @@ export const REALISTIC_LATENCY_MS: Partial<Record<EndpointName, number>> = {
   me: 150,
   memberOf: 200,
   redeem: 200,
+  deletedItems: 250,
 };
 
 export function mergeSettings(

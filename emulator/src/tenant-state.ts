@@ -41,6 +41,10 @@ export class TenantState {
   identityState = new IdentityState();
   invitations = new Map<string, InvitationRecord>();
   readonly throttle = new InvitationThrottle();
+  /** Identity writes (deletes, restores): their own quota, apart from the invitation manager's. */
+  readonly directoryWriteThrottle = new InvitationThrottle();
+  /** Added to the wall clock for what ages (deleted items' 30 days); moved by the control API. */
+  clockOffsetMs = 0;
   readonly faults = new FaultInjector();
   readonly requestLog = new RequestLog();
   readonly addressReplication = new AddressReplication();
@@ -89,9 +93,16 @@ export class TenantState {
     this.identityState = new IdentityState();
     this.invitations = new Map();
     this.throttle.reset();
+    this.directoryWriteThrottle.reset();
+    this.clockOffsetMs = 0;
     this.faults.clear();
     this.requestLog.clear();
     this.addressReplication.clear();
+  }
+
+  /** The tenant's clock: the wall clock plus what the control API moved it by. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
   }
 
   updateSettings(patch: Partial<TenantSettings>): void {

@@ -401,7 +401,7 @@ describe("GET and PATCH /users/{id}", () => {
       expect.objectContaining({ code: "ObjectConflict", target: "proxyAddresses" }),
       expect.objectContaining({ code: "ConflictingObjects", target: PEOPLE.adele.id }),
     ]);
-    expectGraphError(await callGraph(admin, path, { method: "DELETE" }), 405);
+    expectGraphError(await callGraph(admin, path, { method: "PUT", body: {} }), 405);
   });
 });
 

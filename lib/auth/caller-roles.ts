@@ -8,6 +8,7 @@ import {
   GROUP_ADMIN_ROLES,
   OVERSIGHT_ROLES,
   PORTAL_SETTINGS_ROLES,
+  REMOVE_GUEST_ROLES,
   RESET_REDEMPTION_ROLES,
   SPONSOR_UPDATE_ROLES,
   type RoleRequirement,
@@ -53,6 +54,10 @@ export async function hasRequiredRole(
 
 export function overseesAllInvitations(caller: Caller): Promise<boolean> {
   return hasRequiredRole(caller, OVERSIGHT_ROLES);
+}
+
+export function mayRemoveGuests(caller: Caller): Promise<boolean> {
+  return hasRequiredRole(caller, REMOVE_GUEST_ROLES);
 }
 
 export function mayResetRedemption(caller: Caller): Promise<boolean> {

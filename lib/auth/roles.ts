@@ -108,3 +108,11 @@ export const GROUP_ADMIN_ROLES: RoleRequirement = {
     DIRECTORY_ROLES.directoryWriters,
   ],
 };
+
+/**
+ * Graph deletes and restores users only for these directory roles (with User.ReadWrite.All), so only
+ * they see Remove and Restore (docs/graph-behaviour.md#removing-and-restoring-guests).
+ */
+export const REMOVE_GUEST_ROLES: RoleRequirement = {
+  anyDirectoryRole: [DIRECTORY_ROLES.userAdministrator, DIRECTORY_ROLES.globalAdministrator],
+};

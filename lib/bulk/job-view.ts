@@ -4,6 +4,8 @@ import { INVITATIONS_PER_WINDOW, INVITATION_WINDOW_SECONDS } from "./limits";
 /** What the browser sees of a job: never the lease, never a token. */
 export type BulkJobSummary = {
   id: string;
+  /** What the job does per row: invite, remind or remove (the job page says which). */
+  kind: BulkJobRecord["kind"];
   fileName: string;
   status: BulkJobRecord["status"];
   pauseReason: BulkJobRecord["pauseReason"];
@@ -43,6 +45,7 @@ export type BulkJobResults = {
 export function summarizeJob(job: BulkJobRecord, viewerOid: string): BulkJobSummary {
   return {
     id: job.id,
+    kind: job.kind,
     fileName: job.fileName,
     status: job.status,
     pauseReason: job.pauseReason,

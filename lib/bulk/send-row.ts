@@ -43,9 +43,13 @@ export async function sendRow(
   const { store } = sender;
   const request = (row.request ?? {}) as Invitation;
   const owner = { oid: job.ownerOid, name: job.ownerName, upn: job.ownerUpn };
-  const attempt = attemptOf("bulk", owner, request, {
-    idempotencyKey: `bulk:${row.id}`,
+  // A reminder is a resend to an existing guest (lib/pending/relink.ts), recorded as one.
+  const reminder = job.kind === "remind";
+  const attempt = attemptOf(reminder ? "resend" : "bulk", owner, request, {
+    idempotencyKey: `${reminder ? "remind" : "bulk"}:${row.id}`,
     guestEmail: row.email,
+    ...(row.guestUserId ? { guestUserId: row.guestUserId } : {}),
+    ...(reminder && row.cells[1] ? { guestDisplayName: row.cells[1] } : {}),
   });
   // The job's lease allows one sender per row, so a pending entry for it was left by a dead worker.
   const begun = await store.beginAttempt(attempt, { staleAfterMs: 0 });

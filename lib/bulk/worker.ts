@@ -5,7 +5,9 @@ import type { Caller } from "@/lib/auth/caller";
 import type { BulkJobRecord, InvitationStore } from "@/lib/db";
 import { postBulkInvitation, type SentInvitation } from "@/lib/graph/invitations";
 import { findUsersByMail } from "@/lib/graph/users-by-mail";
+import { deleteUser, whereIsUser } from "@/lib/graph/deleted-users";
 import { recoverStranded, type MailLookup } from "./recover-stranded";
+import { recoverStrandedRemovals, removeRow, type RowRemover } from "./remove-row";
 import { sendRow } from "./send-row";
 import { TokenVault } from "./token-vault";
 import { logger } from "@/lib/observability/logger";
@@ -29,6 +31,9 @@ export type BulkWorkerOptions = {
   signInGraceMs?: number;
   send?: (caller: Caller, request: Invitation) => Promise<SentInvitation>;
   lookup?: MailLookup;
+  /** Removal jobs: DELETE /users/{id}, and where a user is after a DELETE lost its answer. */
+  remove?: RowRemover["remove"];
+  where?: RowRemover["where"];
 };
 
 /**
@@ -57,6 +62,8 @@ export class BulkWorker {
       signInGraceMs: options.signInGraceMs ?? 20_000,
       send: options.send ?? ((caller, request) => postBulkInvitation(caller, request)),
       lookup: options.lookup ?? ((caller, addresses) => findUsersByMail(caller, addresses)),
+      remove: options.remove ?? ((caller, userId) => deleteUser(caller, userId)),
+      where: options.where ?? ((caller, userId) => whereIsUser(caller, userId)),
     };
   }
 
@@ -170,11 +177,15 @@ export class BulkWorker {
             vault: this.options.vault,
             send: this.options.send,
             lookup: this.options.lookup,
+            remove: this.options.remove,
+            where: this.options.where,
             onSignInNeeded,
           };
           // The row id is the Graph client-request-id and the log lines' request id.
           const work = withRequestContext({ requestId: row.id, jobId: job.id }, () =>
-            sendRow(sender, job, row, caller),
+            job.kind === "remove"
+              ? removeRow(sender, job, row, caller)
+              : sendRow(sender, job, row, caller),
           )
             .then(() => metrics().bulkRowsProcessed.inc())
             .finally(() => inFlight.delete(row.id));
@@ -189,7 +200,17 @@ export class BulkWorker {
         if (current?.status !== "running") break;
         const stranded = await jobs.strandedRows(job.id, this.options.strandedAfterMs);
         if (stranded.length > 0) {
-          await recoverStranded(store, stranded, caller, this.options.lookup, this.options.send);
+          if (job.kind === "remove") {
+            const remover = {
+              store,
+              vault: this.options.vault,
+              remove: this.options.remove,
+              where: this.options.where,
+              onSignInNeeded,
+            };
+            await recoverStrandedRemovals(remover, job, stranded, caller);
+          } else
+            await recoverStranded(store, stranded, caller, this.options.lookup, this.options.send);
           continue;
         }
         const dueInMs = await jobs.nextDueInMs(job.id);

@@ -80,6 +80,7 @@ export async function addRows(
           email: row.email,
           request: row.request,
           state: row.state,
+          guestUserId: row.guestUserId ?? null,
           errorCode: row.errorCode ?? null,
           errorMessage: row.errorMessage ?? null,
         })),

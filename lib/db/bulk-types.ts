@@ -1,11 +1,19 @@
-import type { BulkJobRecord, BulkJobRowRecord, BulkPauseReason, BulkRowState } from "./schema";
+import type {
+  BulkJobKind,
+  BulkJobRecord,
+  BulkJobRowRecord,
+  BulkPauseReason,
+  BulkRowState,
+} from "./schema";
 
-export type { BulkJobRecord, BulkJobRowRecord, BulkPauseReason, BulkRowState };
+export type { BulkJobKind, BulkJobRecord, BulkJobRowRecord, BulkPauseReason, BulkRowState };
 
 export type NewBulkJob = {
   ownerOid: string;
   ownerName?: string | null;
   ownerUpn?: string | null;
+  /** `invite` when absent; `remind` and `remove` rows name their guest in `guestUserId`. */
+  kind?: BulkJobKind;
   fileName: string;
   format: string;
   headers: string[];
@@ -22,6 +30,8 @@ export type NewBulkRow = {
   /** The POST /invitations body; absent for a skipped row. */
   request: Record<string, unknown> | null;
   state: "queued" | "skipped";
+  /** The guest a `remind` or `remove` row acts on. */
+  guestUserId?: string | null;
   errorCode?: string | null;
   errorMessage?: string | null;
 };

@@ -17,12 +17,13 @@ export type {
 } from "./types";
 export type { InvitationStore } from "./invitation-store";
 export { INVITATION_KINDS, INVITATION_OUTCOMES, GUEST_USER_TYPES } from "./schema";
-export { BULK_ROW_STATES } from "./schema";
+export { BULK_JOB_KINDS, BULK_ROW_STATES } from "./schema";
 export { MAX_HISTORY_PAGE_SIZE } from "./history-queries";
 export { InvalidCursorError } from "./history-cursor";
 export { hasErrorCode, StoreError, type DraftRefusal } from "./store-error";
 export type {
   BulkJobCounts,
+  BulkJobKind,
   BulkJobProgress,
   BulkJobRecord,
   BulkJobRowRecord,

@@ -110,6 +110,10 @@ export const invitationHistory = pgTable(
 
 export type InvitationRecord = typeof invitationHistory.$inferSelect;
 
+/** What a job does per row: invite (from a CSV file), remind (resend to a pending guest), remove (delete a guest). */
+export const BULK_JOB_KINDS = ["invite", "remind", "remove"] as const;
+export type BulkJobKind = (typeof BULK_JOB_KINDS)[number];
+
 export const BULK_JOB_STATUSES = ["draft", "running", "paused", "cancelled", "completed"] as const;
 export type BulkJobStatus = (typeof BULK_JOB_STATUSES)[number];
 
@@ -139,6 +143,7 @@ export const bulkJobs = pgTable(
     ownerOid: text("owner_oid").notNull(),
     ownerName: text("owner_name"),
     ownerUpn: text("owner_upn"),
+    kind: text("kind", { enum: BULK_JOB_KINDS }).notNull().default("invite"),
     fileName: text("file_name").notNull(),
     format: text("format").notNull(),
     /** The file's header row, for the results file. */
@@ -156,6 +161,7 @@ export const bulkJobs = pgTable(
   },
   (table) => [
     check("bulk_jobs_status_check", sql`${table.status} in (${oneOf(BULK_JOB_STATUSES)})`),
+    check("bulk_jobs_kind_check", sql`${table.kind} in (${oneOf(BULK_JOB_KINDS)})`),
     check(
       "bulk_jobs_pause_reason_check",
       sql`${table.pauseReason} is null or ${table.pauseReason} in (${oneOf(BULK_PAUSE_REASONS)})`,

@@ -73,9 +73,9 @@ async function sendOnce(
       ? request.get()
       : call.method === "POST"
         ? request.post(call.body)
-        : call.method === "PATCH"
-          ? request.patch(call.body)
-          : request.delete();
+        : call.method === "DELETE"
+          ? request.delete()
+          : request.patch(call.body);
   return (await pending) as Response;
 }
 

@@ -11,4 +11,7 @@ export type GraphOperation =
   | "removeSponsor"
   | "listGroups"
   | "addGroupMember"
-  | "checkGroupMembership";
+  | "checkGroupMembership"
+  | "deleteUser"
+  | "readDeletedUsers"
+  | "restoreUser";

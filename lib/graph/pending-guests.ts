@@ -21,6 +21,8 @@ export type PendingGuestQuery = {
   order: PendingOrder;
   /** Restricts the list to these user ids (at most MAX_IDS_PER_QUERY). */
   ids?: readonly string[];
+  /** Only guests invited (created) at or before this ISO instant: the stale filter. */
+  invitedBefore?: string;
 };
 
 export type PendingGuest = {
@@ -79,8 +81,14 @@ export function buildPendingGuestsRequest(query: PendingGuestQuery): GraphListRe
       throw new Error(`ids must hold 1 to ${MAX_IDS_PER_QUERY} values`);
     clauses.push(`id in (${query.ids.map(odataString).join(",")})`);
   }
+  if (query.invitedBefore) {
+    // An unquoted DateTimeOffset literal; `le` on createdDateTime works without an advanced query.
+    const instant = new Date(query.invitedBefore).toISOString().replace(/\.\d+Z$/, "Z");
+    clauses.push(`createdDateTime le ${instant}`);
+  }
   const filter = clauses.join(" and ");
-  if (query.order === "default") {
+  // The stale filter shows how many guests match: an advanced query with $count, oldest first.
+  if (query.order === "default" && !query.invitedBefore) {
     return {
       path: "/users?$expand=sponsors($select=id,displayName)",
       filter,

@@ -43,6 +43,8 @@ describe("the at-most-once rules for POST /invitations", () => {
     expect(mayRepeatAfterStatus("POST", 503)).toBe(false);
     expect(mayRepeatAfterStatus("POST", 504)).toBe(false);
     expect(mayRepeatAfterStatus("GET", 503)).toBe(true);
+    expect(mayRepeatAfterStatus("DELETE", 429)).toBe(true);
+    expect(mayRepeatAfterStatus("DELETE", 504)).toBe(false);
     expect(mayRepeatAfterStatus("PATCH", 504)).toBe(true);
   });
 

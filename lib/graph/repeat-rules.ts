@@ -26,7 +26,8 @@ export function mayRepeatUnanswered(method: string): boolean {
  * or 504 may come from a gateway after the service created the invitation.
  */
 export function mayRepeatAfterStatus(method: string, status: number): boolean {
-  // A DELETE of a reference (a sponsor) may also have acted before a 503/504: settle it like a POST.
+  // A DELETE (a user, or a reference such as a sponsor) may also have acted before a 503/504: the
+  // caller asks Graph instead of repeating it.
   return (method !== "POST" && method !== "DELETE") || status === 429;
 }
 

@@ -21,9 +21,9 @@ export const SHARED_CLIENT_NAMESPACES = [
 /** What each page's own client components add to the shared namespaces. */
 export const PAGE_NAMESPACES = {
   invite: ["invite", "Groups"],
-  pending: ["pending"],
+  pending: ["pending", "StaleInvitations"],
   history: ["history", "GuestChanges"],
-  bulk: ["bulk"],
+  bulk: ["bulk", "StaleInvitationsJob"],
   /** The settings page, and the weekly stale-invitations panel the pending page adds. */
   staleDigest: ["StaleDigest"],
 } as const satisfies Record<string, readonly Namespace[]>;

@@ -7,6 +7,7 @@ import {
   PENDING_ORDERS,
   PENDING_PAGE_SIZES,
   PENDING_SEARCH_MAX_LENGTH,
+  STALE_AGES_DAYS,
 } from "./pending-query";
 
 /** What the pending page's actions accept; the server's verdict is the one that counts. */
@@ -20,6 +21,8 @@ export const pendingListInput = z.object({
   search: textWithoutNul().max(PENDING_SEARCH_MAX_LENGTH, invalid).default(""),
   order: z.enum(PENDING_ORDERS, invalid).default(DEFAULT_PENDING_ORDER),
   invitedByMe: z.boolean(invalid).default(false),
+  /** Only guests invited more than this many days ago (30, 60 or 90); null: all. */
+  olderThanDays: z.literal(STALE_AGES_DAYS, invalid).nullable().default(null),
   cursor: z.string(invalid).max(8000, invalid).nullish(),
 });
 export type PendingListInput = z.output<typeof pendingListInput>;

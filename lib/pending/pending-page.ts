@@ -11,7 +11,12 @@ import {
 import { ActionFailure } from "@/lib/server-action/action-failure";
 import { openPendingCursor, sealPendingCursor, type PendingCursor } from "./pending-cursor";
 import type { PendingListInput } from "./pending-inputs";
-import { DEFAULT_PENDING_ORDER, DEFAULT_PENDING_PAGE_SIZE } from "./pending-query";
+import {
+  DEFAULT_PENDING_ORDER,
+  DEFAULT_PENDING_PAGE_SIZE,
+  staleCutoff,
+  type PendingOrder,
+} from "./pending-query";
 import { pendingCapabilities, pendingRows } from "./pending-rows";
 import type { PendingInvitationsPage } from "./pending-types";
 
@@ -39,12 +44,16 @@ async function pageFromGraph(
   input: PendingListInput,
   nextLink: string | null,
 ): Promise<GuestPage> {
+  // The stale filter is an advanced query (with its count), oldest first unless asked otherwise.
+  const order: PendingOrder =
+    input.olderThanDays && input.order === "default" ? "oldest" : input.order;
   const page = nextLink
-    ? await followPendingGuestsLink(caller, nextLink, input.order)
+    ? await followPendingGuestsLink(caller, nextLink, order)
     : await listPendingGuests(caller, {
         pageSize: input.pageSize,
-        order: input.order,
+        order,
         search: input.search,
+        ...(input.olderThanDays ? { invitedBefore: staleCutoff(input.olderThanDays) } : {}),
       });
   return {
     guests: page.guests,
@@ -76,6 +85,7 @@ async function pageInvitedBy(
         order: DEFAULT_PENDING_ORDER,
         search: input.search,
         ids: chunk,
+        ...(input.olderThanDays ? { invitedBefore: staleCutoff(input.olderThanDays) } : {}),
       }),
     ),
   );
@@ -102,7 +112,13 @@ function graphLink(cursor: PendingCursor | null): string | null {
 function cursorBinding(caller: Caller, input: PendingListInput) {
   return {
     oid: caller.oid,
-    query: JSON.stringify([input.pageSize, input.order, input.search.trim(), input.invitedByMe]),
+    query: JSON.stringify([
+      input.pageSize,
+      input.order,
+      input.search.trim(),
+      input.invitedByMe,
+      input.olderThanDays,
+    ]),
   };
 }
 

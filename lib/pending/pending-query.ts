@@ -10,3 +10,12 @@ export const DEFAULT_PENDING_ORDER: PendingOrder = "default";
 
 /** Longest search prefix sent to Graph. */
 export const PENDING_SEARCH_MAX_LENGTH = 100;
+
+/** The stale filter: invited more than this many days ago and still pending (issue 14). */
+export const STALE_AGES_DAYS = [30, 60, 90] as const;
+export type StaleAgeDays = (typeof STALE_AGES_DAYS)[number];
+
+/** The instant a guest must have been invited at or before to be older than `days`. */
+export function staleCutoff(days: number, now: number = Date.now()): string {
+  return new Date(now - days * 86_400_000).toISOString();
+}

@@ -65,11 +65,22 @@ export function registerControlRoutes(app: FastifyInstance, tenant: TenantState)
       "POST /_emulator/tokens",
       "GET /_emulator/emails",
       "POST /_emulator/replication/settle",
+      "POST /_emulator/clock",
       "PUT /_emulator/users/:id/conditional-access",
       "POST /_emulator/users/:id/roles",
       "DELETE /_emulator/users/:id/roles/:roleTemplateId",
     ],
   }));
+
+  // Moves the tenant's clock forward (deleted items age: 30 days, then purged); {"advanceDays": n}.
+  route("POST", "/clock", (request) => {
+    const body = jsonBody(request);
+    const days = body.advanceDays;
+    if (typeof days !== "number" || !Number.isFinite(days) || days < 0)
+      throw new ControlError(400, "advanceDays must be a non-negative number");
+    tenant.clockOffsetMs += days * 24 * 60 * 60 * 1000;
+    return { ok: true, now: new Date(tenant.now()).toISOString() };
+  });
 
   route("GET", "/health", () => ({ ok: true, users: tenant.users.size }));
 

@@ -149,7 +149,7 @@ export const GRAPH_ROUTE_METHODS: [RegExp, string[]][] = [
   [/^\/v1\.0\/invitations\/?$/i, ["POST"]],
   [/^\/v1\.0\/users\/?$/i, ["GET"]],
   [/^\/v1\.0\/users\/\$count\/?$/i, ["GET"]],
-  [/^\/v1\.0\/users\/[^/]+\/?$/i, ["GET", "PATCH"]],
+  [/^\/v1\.0\/users\/[^/]+\/?$/i, ["GET", "PATCH", "DELETE"]],
   [/^\/v1\.0\/me\/?$/i, ["GET"]],
   [/^\/v1\.0\/me\/memberOf\/?$/i, ["GET"]],
 ];

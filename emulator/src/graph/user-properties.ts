@@ -185,7 +185,7 @@ function toGraphDateTime(value: string | null): string | null {
 
 const STORED: Partial<Record<string, (user: UserRecord) => unknown>> = {
   id: (user) => user.id,
-  deletedDateTime: () => null,
+  deletedDateTime: (user) => toGraphDateTime(user.deletedDateTime ?? null),
   accountEnabled: (user) => user.accountEnabled,
   businessPhones: (user) => user.businessPhones,
   companyName: (user) => user.companyName,

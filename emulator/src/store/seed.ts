@@ -4,8 +4,9 @@ import { invitedUser, peopleAsUsers } from "./new-user";
 import type { ExternalUserState } from "./user-record";
 import type { UserStore } from "./user-store";
 
-export type SeedName = "demo" | "minimal" | "empty";
-export const SEED_NAMES: readonly SeedName[] = ["demo", "minimal", "empty"];
+/** `stale`: the minimal seed plus pending guests invited 45, 75 and 120 days ago (its own seed so tests that count the minimal seed's users keep their counts). */
+export type SeedName = "demo" | "minimal" | "stale" | "empty";
+export const SEED_NAMES: readonly SeedName[] = ["demo", "minimal", "stale", "empty"];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -51,6 +52,8 @@ const DEMO_GUESTS: DemoGuest[] = [
   ["Amber Rodriguez", "amber.rodriguez@wingtip.example", 365, null, "adele"],
   ["Brian Johnson", "brian.johnson@gmail.example", 8, null, "adele"],
   ["Carlos Slattery", "carlos.slattery@outlook.example", 16, 1, "isaiah"],
+  ["Gerhart Moller", "gerhart.moller@fabrikam.com", 10, null, "adele"],
+  ["Lena Parker", "lena.parker@northwind.example", 75, null, "adele"],
 ];
 
 /** Guests used by the minimal seed: one pending and one accepted, enough for a reset-redemption test. */
@@ -162,10 +165,22 @@ export function seedGroups(groups: GroupStore, seed: SeedName, now: number = Dat
   for (const group of Object.values(SEED_GROUPS)) groups.add(groupOf(group, now));
 }
 
+/** Pending guests of the minimal seed invited long ago, for the stale-invitation clean-up: [id, e-mail, name, days ago]. */
+export const MINIMAL_STALE_GUESTS = [
+  ["c0ffee00-0000-4000-8000-000000000045", "stale45.guest@litware.example", "Stale Guest 45", 45],
+  ["c0ffee00-0000-4000-8000-000000000075", "stale75.guest@litware.example", "Stale Guest 75", 75],
+  [
+    "c0ffee00-0000-4000-8000-000000000120",
+    "stale120.guest@tailspin.example",
+    "Stale Guest 120",
+    120,
+  ],
+] as const;
+
 export function seedTenant(store: UserStore, seed: SeedName, now: number = Date.now()): void {
   if (seed === "empty") return;
   for (const user of peopleAsUsers()) store.add(user);
-  if (seed === "minimal") {
+  if (seed === "minimal" || seed === "stale") {
     const created = new Date(now - 10 * DAY_MS).toISOString();
     store.add(
       invitedUser({
@@ -183,6 +198,20 @@ export function seedTenant(store: UserStore, seed: SeedName, now: number = Date.
         sponsorIds: [PEOPLE.adele.id],
       }),
     );
+    if (seed === "stale")
+      for (const [id, email, displayName, ageDays] of MINIMAL_STALE_GUESTS) {
+        const invited = new Date(now - ageDays * DAY_MS).toISOString();
+        store.add(
+          invitedUser({
+            id,
+            email,
+            displayName,
+            createdDateTime: invited,
+            externalUserStateChangeDateTime: invited,
+            sponsorIds: [PEOPLE.isaiah.id],
+          }),
+        );
+      }
     return;
   }
   const sorted = [...DEMO_GUESTS].sort((a, b) => b[2] - a[2]);

@@ -41,6 +41,8 @@ export type UserRecord = {
   signInSessionsValidFromDateTime: string;
   /** Reads by id answer 404 until this instant (replication delay after an invite). */
   visibleFromEpochMs: number;
+  /** Set while the user sits in deleted items (soft-deleted); absent or null for live users. */
+  deletedDateTime?: string | null;
 };
 
 export type NewUser = Omit<UserRecord, "sequence">;

@@ -11,6 +11,8 @@ export class UserStore {
   private readonly byId = new Map<string, UserRecord>();
   private readonly byUserPrincipalName = new Map<string, UserRecord>();
   private readonly byAddress = new Map<string, Set<UserRecord>>();
+  /** Soft-deleted users (Entra's deleted items), by id; they are in none of the indexes above. */
+  private readonly deleted = new Map<string, UserRecord>();
   private nextSequence = 1;
 
   get size(): number {
@@ -59,6 +61,38 @@ export class UserStore {
     Object.assign(record, change);
     this.byUserPrincipalName.set(lower(record.userPrincipalName), record);
     this.indexAddresses(record);
+  }
+
+  /** Moves a live user to deleted items (DELETE /users/{id}). */
+  softDelete(record: UserRecord, deletedDateTime: string): void {
+    const index = this.ordered.indexOf(record);
+    if (index >= 0) this.ordered.splice(index, 1);
+    this.byId.delete(record.id);
+    this.byUserPrincipalName.delete(lower(record.userPrincipalName));
+    this.unindexAddresses(record);
+    record.deletedDateTime = deletedDateTime;
+    this.deleted.set(record.id, record);
+  }
+
+  /** Soft-deleted users, oldest deletion first. */
+  deletedUsers(): UserRecord[] {
+    return [...this.deleted.values()];
+  }
+
+  getDeleted(id: string): UserRecord | undefined {
+    return this.deleted.get(lower(id));
+  }
+
+  /** Back from deleted items as a live user (it pages after the users already there). */
+  restore(record: UserRecord): UserRecord {
+    this.deleted.delete(record.id);
+    record.deletedDateTime = null;
+    return this.add(record);
+  }
+
+  /** Gone for good: permanent deletion or the 30-day purge. */
+  purge(record: UserRecord): void {
+    this.deleted.delete(record.id);
   }
 
   /** Index of the first user whose sequence is greater than `sequence` (binary search). */

@@ -1,0 +1,2 @@
+ALTER TABLE "bulk_jobs" ADD COLUMN "kind" text DEFAULT 'invite' NOT NULL;--> statement-breakpoint
+ALTER TABLE "bulk_jobs" ADD CONSTRAINT "bulk_jobs_kind_check" CHECK ("bulk_jobs"."kind" in ('invite', 'remind', 'remove'));
