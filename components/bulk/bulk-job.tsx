@@ -89,7 +89,7 @@ export function BulkJob({ jobId }: { jobId: string }) {
                 ) : undefined
               }
             >
-              <p>{t("signInBody")}</p>
+              <p>{t(progress.job.signInClaims ? "signInClaimsBody" : "signInBody")}</p>
             </Alert>
           ) : null}
           {error ? (
