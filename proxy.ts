@@ -31,8 +31,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: static files carry no script, and the health endpoints answer JSON.
-      source: "/((?!_next/static|_next/image|api/health|favicon.ico|icon.svg).*)",
+      // Pages only: static files carry no script, the health endpoints answer JSON, and metrics
+      // answer Prometheus' text (a scrape must not depend on the page's configuration or proxy).
+      source: "/((?!_next/static|_next/image|api/health|api/metrics|favicon.ico|icon.svg).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { rememberClaimsChallenge } from "@/components/auth/claims-challenge";
 import { ActionErrorAlert } from "@/components/server-action/action-error-alert";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -79,13 +80,21 @@ export function BulkJob({ jobId }: { jobId: string }) {
               title={t("signInTitle")}
               actions={
                 progress.job.isOwner ? (
-                  <Button size="sm" onClick={() => void renewSession()}>
+                  <Button
+                    size="sm"
+                    onClick={() => {
+                      // Conditional Access asked the worker's on-behalf-of for a stronger sign-in.
+                      if (progress.job.signInClaims)
+                        rememberClaimsChallenge(progress.job.signInClaims);
+                      void renewSession();
+                    }}
+                  >
                     {t("signInAgain")}
                   </Button>
                 ) : undefined
               }
             >
-              <p>{t("signInBody")}</p>
+              <p>{t(progress.job.signInClaims ? "signInClaimsBody" : "signInBody")}</p>
             </Alert>
           ) : null}
           {error ? (

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClasses } from "@/components/ui/field";
 import type { HistoryInviter, InvitationKind, InvitationOutcome } from "@/lib/db";
+import { endOfDay, startOfDay } from "@/lib/history/history-days";
 
 export const KINDS: readonly InvitationKind[] = [
   "single",
@@ -34,21 +35,19 @@ export const EMPTY_FILTER: HistoryFilterValues = {
   toDate: "",
 };
 
-/** The action's input for a filter: "to" includes the whole chosen day in the person's time zone. */
-export function toQuery(values: HistoryFilterValues) {
-  const startOf = (day: string) => new Date(`${day}T00:00:00`);
-  const dayAfter = (day: string) => {
-    const date = startOf(day);
-    date.setDate(date.getDate() + 1);
-    return date;
-  };
+/**
+ * The action's input for a filter. The dates are the viewer's days, in the zone the page shows times
+ * in (`components/i18n/viewer-time-zone.tsx`): "from" starts at its midnight there, "to" includes
+ * the whole chosen day.
+ */
+export function toQuery(values: HistoryFilterValues, timeZone: string) {
   return {
     ...(values.guest.trim() ? { guest: values.guest.trim() } : {}),
     ...(values.inviterOid ? { inviterOid: values.inviterOid } : {}),
     ...(values.kind ? { kind: values.kind } : {}),
     ...(values.outcome ? { outcome: values.outcome } : {}),
-    ...(values.fromDate ? { from: startOf(values.fromDate).toISOString() } : {}),
-    ...(values.toDate ? { to: dayAfter(values.toDate).toISOString() } : {}),
+    ...(values.fromDate ? { from: startOfDay(values.fromDate, timeZone).toISOString() } : {}),
+    ...(values.toDate ? { to: endOfDay(values.toDate, timeZone).toISOString() } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTimeZone, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { CallError } from "@/components/server-action/call-error";
 import { ActionErrorAlert } from "@/components/server-action/action-error-alert";
@@ -38,6 +38,8 @@ function download(csv: string) {
 /** The portal's own record of what it did, filtered and paged on the server, with a CSV export. */
 export function HistoryView() {
   const t = useTranslations("history");
+  // The zone the page shows times in (ViewerTimeZone): the filter's days are days there.
+  const timeZone = useTimeZone() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const { call, renewSession } = useServerAction();
   const [scope, setScope] = useState<HistoryScope | null>(null);
   const [filter, setFilter] = useState<HistoryFilterValues>(EMPTY_FILTER);
@@ -49,7 +51,7 @@ export function HistoryView() {
   const [reloads, setReloads] = useState(0);
   const request = useRef(0);
   const { cursor, pageIndex, first: firstPage } = pages;
-  const queryKey = JSON.stringify([filter, cursor, reloads]);
+  const queryKey = JSON.stringify([filter, cursor, reloads, timeZone]);
   const page = loaded?.key === queryKey ? loaded.state : null;
 
   useEffect(() => {
@@ -64,24 +66,26 @@ export function HistoryView() {
 
   useEffect(() => {
     const current = (request.current += 1);
-    void call(listHistoryEntries, { ...toQuery(filter), pageSize: PAGE_SIZE, cursor }).then(
-      (outcome) => {
-        if (current !== request.current) return;
-        setLoaded({
-          key: queryKey,
-          state: outcome.ok
-            ? { status: "ready", ...outcome.data }
-            : { status: "error", error: outcome.error },
-        });
-      },
-    );
-  }, [call, filter, cursor, queryKey]);
+    void call(listHistoryEntries, {
+      ...toQuery(filter, timeZone),
+      pageSize: PAGE_SIZE,
+      cursor,
+    }).then((outcome) => {
+      if (current !== request.current) return;
+      setLoaded({
+        key: queryKey,
+        state: outcome.ok
+          ? { status: "ready", ...outcome.data }
+          : { status: "error", error: outcome.error },
+      });
+    });
+  }, [call, filter, cursor, queryKey, timeZone]);
 
   async function exportCsv() {
     setExporting(true);
     setExportError(null);
     setExportMessage("");
-    const outcome = await call(exportHistoryCsv, toQuery(filter));
+    const outcome = await call(exportHistoryCsv, toQuery(filter, timeZone));
     setExporting(false);
     if (!outcome.ok) return setExportError(outcome.error);
     download(outcome.data.csv);

@@ -48,6 +48,11 @@ export function useServerAction() {
       let result: ActionResult<T>;
       try {
         result = await action(token.accessToken, input);
+        // A stopping instance refused the call before doing anything: once more, which the load
+        // balancer sends to an instance that is ready (docs/deploy.md#shutdown).
+        if (!result.ok && result.error.code === "draining") {
+          result = await action(token.accessToken, input);
+        }
       } catch {
         return { ok: false, error: { code: "network" } };
       }

@@ -3,10 +3,11 @@ import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SignJWT } from "jose";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { sendInvitation } from "@/components/invite/actions";
 import { selfSignedCertificate } from "@/emulator/test/helpers/self-signed-certificate";
 import { resetServerConfig } from "@/lib/config/server-config";
+import { captureLog } from "@/test-support/captured-log";
 import { setUpActionTests } from "@/test-support/server-action-test-environment";
 
 // The portal's own credential on the on-behalf-of exchange, against the local tenant in process: a
@@ -68,7 +69,7 @@ describe("a certificate credential", () => {
   });
 
   it("an unregistered certificate is the portal's misconfiguration, logged once", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const log = captureLog();
     const certificate = selfSignedCertificate({ commonName: "not registered" });
     const file = path.join(folder, "unregistered.pem");
     writeFileSync(file, `${certificate.pem}\n${certificate.privateKeyPem}\n`);
@@ -76,9 +77,9 @@ describe("a certificate credential", () => {
 
     expect(await invite()).toEqual({ ok: false, error: { code: "portal_misconfigured" } });
     expect(await invite("megan")).toEqual({ ok: false, error: { code: "portal_misconfigured" } });
-    const logged = log.mock.calls.filter(([line]) => String(line).includes("AADSTS700027"));
-    expect(logged).toHaveLength(1);
-    log.mockRestore();
+    const logged = log.lines.filter((line) => line.aadsts === 700027);
+    expect(logged).toEqual([expect.objectContaining({ level: 50, errorCode: "invalid_client" })]);
+    expect(log.text()).not.toMatch(/BEGIN [A-Z ]*PRIVATE KEY|eyJ[\w-]{2,}\.[\w-]{2,}\./);
   });
 });
 
@@ -96,7 +97,7 @@ describe("a federated credential", () => {
       .sign(key);
 
   it("reads the token file, and reads it again when workload identity replaces it", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    captureLog();
     local.tenant.updateSettings({
       clientSecretStatus: "invalid",
       federatedCredentials: [
@@ -120,16 +121,14 @@ describe("a federated credential", () => {
       ok: true,
       data: { status: "PendingAcceptance" },
     });
-    log.mockRestore();
   });
 });
 
 describe("a client secret", () => {
   it("that expired is the portal's misconfiguration, not an internal error", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    captureLog();
     local.tenant.updateSettings({ clientSecretStatus: "expired" });
     useCredential("ENTRA_CLIENT_SECRET", "local-tenant-secret-not-for-production");
     expect(await invite()).toEqual({ ok: false, error: { code: "portal_misconfigured" } });
-    log.mockRestore();
   });
 });

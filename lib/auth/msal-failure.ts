@@ -1,3 +1,4 @@
+import { logger } from "@/lib/observability/logger";
 import { AuthError } from "./auth-error";
 
 const SESSION_EXPIRED_CODES = new Set([
@@ -57,8 +58,10 @@ function logCredentialFailureOnce(code: number | undefined, error: MsalFailure):
   const key = code ?? error.errorCode;
   if (loggedCredentialErrors.has(key)) return;
   loggedCredentialErrors.add(key);
-  console.error(
-    `[auth] The identity platform refused the portal's own credential (${
+  // The code and what to check, never the error itself: its message and claims are Entra's to word.
+  logger().error(
+    { aadsts: code, errorCode: error.errorCode },
+    `The identity platform refused the portal's own credential (${
       code ? `AADSTS${code}` : error.errorCode
     }). Check ENTRA_CLIENT_SECRET, ENTRA_CLIENT_CERTIFICATE_PATH or the federated token file: ` +
       "expired, wrong or not registered on the app registration (docs/app-registration.md).",

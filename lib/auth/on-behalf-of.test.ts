@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localTenantAuthority, localTenantMetadata } from "@/lib/config/local-tenant";
 import { AuthError } from "./auth-error";
 import { acquireGraphTokenOnBehalfOf, createOnBehalfOfClient, mapMsalError } from "./on-behalf-of";
+import { captureLog } from "@/test-support/captured-log";
 import { createTestIssuer } from "@/test-support/test-token-issuer";
 
 const TENANT = "b3d0c6a4-5e1f-4a27-9c83-2f6d8e0a1b47";
@@ -50,13 +51,25 @@ describe("mapMsalError", () => {
     expect((consent as AuthError).details).toEqual({ permission: "User.ReadWrite.All" });
   });
 
-  it("logs a refused credential once, naming the variables", () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    mapMsalError({ errorCode: "invalid_client", errorNo: 700027 });
-    mapMsalError({ errorCode: "invalid_client", errorNo: 700027 });
-    expect(log).toHaveBeenCalledTimes(1);
-    expect(String(log.mock.calls[0]?.[0])).toMatch(/AADSTS700027.*ENTRA_CLIENT_SECRET/);
-    log.mockRestore();
+  it("logs a refused credential once, through the JSON log, naming the variables and no secret", () => {
+    const log = captureLog();
+    const assertion = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwb3J0YWwifQ.c2lnbmF0dXJl";
+    const refused = {
+      errorCode: "invalid_client",
+      errorNo: 700027,
+      errorMessage: `AADSTS700027: Client assertion failed signature validation. ${assertion}`,
+    };
+    mapMsalError(refused);
+    mapMsalError(refused);
+    expect(log.lines).toEqual([
+      expect.objectContaining({
+        level: 50,
+        aadsts: 700027,
+        errorCode: "invalid_client",
+        msg: expect.stringMatching(/AADSTS700027.*ENTRA_CLIENT_SECRET/),
+      }),
+    ]);
+    expect(log.text()).not.toContain(assertion);
   });
 
   it("leaves other failures as they are", () => {

@@ -9,6 +9,8 @@ export type BulkJobSummary = {
   fileName: string;
   status: BulkJobRecord["status"];
   pauseReason: BulkJobRecord["pauseReason"];
+  /** To its owner, when paused by a claims challenge: what their next sign-in must carry. */
+  signInClaims: string | null;
   totalRows: number;
   ownerName: string | null;
   isOwner: boolean;
@@ -49,6 +51,7 @@ export function summarizeJob(job: BulkJobRecord, viewerOid: string): BulkJobSumm
     fileName: job.fileName,
     status: job.status,
     pauseReason: job.pauseReason,
+    signInClaims: job.ownerOid === viewerOid ? job.signInClaims : null,
     totalRows: job.totalRows,
     ownerName: job.ownerName,
     isOwner: job.ownerOid === viewerOid,

@@ -26,8 +26,11 @@ export type RowSender = {
   send: (caller: Caller, request: Invitation) => Promise<SentInvitation>;
   /** Asks Graph for users by mail, to settle a send whose answer was lost. */
   lookup: MailLookup;
-  /** The owner's token was refused: the job pauses until they sign in again. */
-  onSignInNeeded: () => void;
+  /**
+   * The owner's token was refused: the job pauses until they sign in again (with `claims`, when
+   * Conditional Access asked for a stronger sign-in).
+   */
+  onSignInNeeded: (claims?: string) => void;
 };
 
 /**
@@ -96,10 +99,13 @@ async function settleFailure(
       });
       return;
     case "sign_in":
-      // Refused before anything was sent: the row waits for the owner's new token.
+      // Refused before anything was sent: the row waits for the owner's new token. A token that met
+      // a claims challenge would meet it again, so it is refused too until the stronger sign-in.
       sender.vault.refuse(caller);
-      sender.onSignInNeeded();
-      await store.jobs.requeueRow(row.id, 0, { errorCode: "session_expired" });
+      sender.onSignInNeeded(next.claims);
+      await store.jobs.requeueRow(row.id, 0, {
+        errorCode: next.claims ? "claims_challenge" : "session_expired",
+      });
       return;
     case "settle":
     case "final":

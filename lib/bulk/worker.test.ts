@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { availableBackends } from "@/test-support/database-backends";
 import { bulkWorkerTenant, bulkWorkersOn } from "@/test-support/bulk-worker-harness";
+import { validateAccessToken } from "@/lib/auth/validate-access-token";
 import { TokenVault } from "./token-vault";
 
 // The worker end to end: the local tenant in process and the job store on each available backend.
@@ -94,5 +95,48 @@ describe.each(availableBackends())("bulk worker on $name", (backend) => {
     expect(vault.put(caller)).toBe(false);
     const fresh = await callerFor("lee");
     expect(vault.put(fresh)).toBe(true);
+  });
+
+  it("pauses for a sign-in with the claims when Conditional Access challenges the on-behalf-of exchange, keeping every row queued", async () => {
+    // Megan's tenant asks for MFA on Microsoft Graph: her password-only token meets AADSTS50076
+    // with a claims challenge on the on-behalf-of exchange (emulator/README.md, sign-in).
+    tenant.setConditionalAccess("megan", "mfa");
+    try {
+      const caller = await callerFor("megan");
+      const vault = new TokenVault();
+      vault.put(caller);
+      const emails = addresses(4);
+      const job = await jobFor(emails, caller.oid);
+      worker(vault, { concurrency: 2 });
+      await until(async () => (await status(job.id)) === "paused");
+
+      const paused = await store().jobs.getJob(job.id);
+      expect(paused?.pauseReason).toBe("sign_in");
+      expect(JSON.parse(paused?.signInClaims ?? "{}")).toMatchObject({
+        access_token: { capolids: { essential: true } },
+      });
+      expect((await store().jobs.progress(job.id)).counts).toMatchObject({
+        queued: 4,
+        sending: 0,
+        failed: 0,
+        succeeded: 0,
+      });
+      for (const email of emails) expect(acceptedPosts(email)).toBe(0);
+      // The token that met the challenge would meet it again: it cannot resume the job.
+      expect(vault.put(caller)).toBe(false);
+
+      // Megan signs in again with the claims (MFA); her new token resumes the job, as a poll does.
+      const stronger = await validateAccessToken(
+        (await tenant.issueToken({ user: "megan", audience: "portal-api", mfa: true })).accessToken,
+      );
+      expect(vault.put(stronger)).toBe(true);
+      const resumed = await store().jobs.resumeJob(job.id, "sign_in");
+      expect(resumed?.signInClaims).toBeNull();
+      await until(async () => (await status(job.id)) === "completed");
+      for (const email of emails) expect(acceptedPosts(email)).toBe(1);
+      expect((await store().jobs.progress(job.id)).counts).toMatchObject({ succeeded: 4 });
+    } finally {
+      tenant.setConditionalAccess("megan", "none");
+    }
   });
 });

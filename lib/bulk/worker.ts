@@ -155,8 +155,10 @@ export class BulkWorker {
       Math.max(50, Math.floor(this.options.leaseMs / 3)),
     );
     let pausedForSignIn = false;
-    const onSignInNeeded = () => {
+    let signInClaims: string | undefined;
+    const onSignInNeeded = (claims?: string) => {
       pausedForSignIn = true;
+      signInClaims ??= claims;
     };
 
     try {
@@ -225,7 +227,7 @@ export class BulkWorker {
     } finally {
       await Promise.all(inFlight.values());
       clearInterval(renew);
-      if (pausedForSignIn) await jobs.pauseJob(job.id, "sign_in");
+      if (pausedForSignIn) await jobs.pauseJob(job.id, "sign_in", signInClaims);
       await jobs.releaseJob(job.id, this.workerId);
     }
   }

@@ -74,12 +74,18 @@ export async function pauseJob(
   db: Database,
   jobId: string,
   reason: BulkPauseReason,
+  signInClaims?: string,
 ): Promise<BulkJobRecord | undefined> {
   if (!isUuid(jobId)) return undefined;
   // A pause for sign-in never overrides the person's own pause.
   const [paused] = await db
     .update(jobs)
-    .set({ status: "paused", pauseReason: reason, updatedAt: sql`now()` })
+    .set({
+      status: "paused",
+      pauseReason: reason,
+      signInClaims: reason === "sign_in" ? (signInClaims ?? null) : null,
+      updatedAt: sql`now()`,
+    })
     .where(
       and(
         eq(jobs.id, jobId),
@@ -101,7 +107,7 @@ export async function resumeJob(
   if (!isUuid(jobId)) return undefined;
   const [resumed] = await db
     .update(jobs)
-    .set({ status: "running", pauseReason: null, updatedAt: sql`now()` })
+    .set({ status: "running", pauseReason: null, signInClaims: null, updatedAt: sql`now()` })
     .where(
       and(
         eq(jobs.id, jobId),

@@ -25,7 +25,12 @@ export interface BulkJobLifecycle {
   startJob(jobId: string): Promise<BulkJobRecord | undefined>;
   getJob(jobId: string): Promise<BulkJobRecord | undefined>;
   listJobs(filter: { ownerOid?: string; limit: number }): Promise<BulkJobRecord[]>;
-  pauseJob(jobId: string, reason: BulkPauseReason): Promise<BulkJobRecord | undefined>;
+  /** `signInClaims`: a pause for sign-in that a Conditional Access claims challenge caused. */
+  pauseJob(
+    jobId: string,
+    reason: BulkPauseReason,
+    signInClaims?: string,
+  ): Promise<BulkJobRecord | undefined>;
   resumeJob(jobId: string, onlyReason?: BulkPauseReason): Promise<BulkJobRecord | undefined>;
   cancelJob(jobId: string): Promise<BulkJobRecord | undefined>;
   progress(jobId: string): Promise<BulkJobProgress>;
@@ -65,7 +70,8 @@ function createBulkJobLifecycle(db: Database): BulkJobLifecycle {
     startJob: (jobId) => guarded("startJob", () => lifecycle.startJob(db, jobId)),
     getJob: (jobId) => guarded("getJob", () => lifecycle.getJob(db, jobId)),
     listJobs: (filter) => guarded("listJobs", () => lifecycle.listJobs(db, filter)),
-    pauseJob: (jobId, reason) => guarded("pauseJob", () => lifecycle.pauseJob(db, jobId, reason)),
+    pauseJob: (jobId, reason, signInClaims) =>
+      guarded("pauseJob", () => lifecycle.pauseJob(db, jobId, reason, signInClaims)),
     resumeJob: (jobId, onlyReason) =>
       guarded("resumeJob", () => lifecycle.resumeJob(db, jobId, onlyReason)),
     cancelJob: (jobId) => guarded("cancelJob", () => lifecycle.cancelJob(db, jobId)),

@@ -150,6 +150,11 @@ export const bulkJobs = pgTable(
     headers: jsonb("headers").$type<string[]>().notNull(),
     status: text("status", { enum: BULK_JOB_STATUSES }).notNull().default("draft"),
     pauseReason: text("pause_reason", { enum: BULK_PAUSE_REASONS }),
+    /**
+     * Paused for sign-in by a Conditional Access claims challenge: the claims the owner's next sign-in
+     * must carry. Names a policy, not a person; cleared when the job runs again.
+     */
+    signInClaims: text("sign_in_claims"),
     totalRows: integer("total_rows").notNull(),
     /** The worker (process) working on the job, and until when; another may take over after. */
     leaseOwner: text("lease_owner"),

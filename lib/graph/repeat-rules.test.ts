@@ -72,6 +72,14 @@ describe("the at-most-once rules for POST /invitations", () => {
     expect(afterPostFailure(new AuthError("forbidden"))).toEqual({ step: "final" });
   });
 
+  it("waits for a stronger sign-in, with the claims, after a Conditional Access claims challenge; a block stays final", () => {
+    const claims = '{"access_token":{"capolids":{"essential":true,"values":["p"]}}}';
+    expect(
+      afterPostFailure(new AuthError("claims_challenge", "mfa", { details: { claims } })),
+    ).toEqual({ step: "sign_in", claims });
+    expect(afterPostFailure(new AuthError("blocked_by_policy"))).toEqual({ step: "final" });
+  });
+
   it("takes Graph's refusals as the outcome", () => {
     const restricted = answered(403);
     expect(restricted.code).toBe("invitations_restricted");

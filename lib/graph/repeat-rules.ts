@@ -49,8 +49,11 @@ export type AfterPostFailure =
   | { step: "settle" }
   /** Graph did not act (or nothing was sent): the same POST may go again after the wait. */
   | { step: "resend"; afterMs: number }
-  /** Nothing was sent: the identity platform refused the caller's token, which needs a new sign-in. */
-  | { step: "sign_in" }
+  /**
+   * Nothing was sent: the identity platform refused the caller's token, which needs a new sign-in;
+   * with `claims` when Conditional Access asks for a stronger one (the sign-in must carry them).
+   */
+  | { step: "sign_in"; claims?: string }
   /** Graph's answer is the outcome. */
   | { step: "final" };
 
@@ -69,6 +72,12 @@ export function afterPostFailure(error: unknown): AfterPostFailure {
   if (error instanceof AuthError) {
     if (error.code === "session_expired" || error.code === "unauthenticated")
       return { step: "sign_in" };
+    // A Conditional Access claims challenge on the on-behalf-of exchange: the person signs in again
+    // with the claims (docs/graph-behaviour.md#on-behalf-of); 53003 (no sign-in helps) stays final.
+    if (error.code === "claims_challenge") {
+      const claims = error.details?.claims;
+      return { step: "sign_in", ...(typeof claims === "string" ? { claims } : {}) };
+    }
     if (error.code === "graph_unreachable")
       return { step: "resend", afterMs: IDENTITY_UNREACHABLE_WAIT_MS };
   }

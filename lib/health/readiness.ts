@@ -1,6 +1,9 @@
 import "server-only";
 import { discoverIssuer } from "@/lib/auth/authority-discovery";
 import { getStore } from "@/lib/db";
+import { isDraining } from "./draining";
+
+export { isDraining, startDraining } from "./draining";
 
 export type CheckResult = { ok: boolean; detail?: string };
 export type Readiness = {
@@ -8,18 +11,6 @@ export type Readiness = {
   draining: boolean;
   checks: { database: CheckResult; tenantKeys: CheckResult };
 };
-
-const DRAINING = Symbol.for("guest-invitations-portal.draining");
-type WithDraining = typeof globalThis & { [DRAINING]?: boolean };
-
-/** From now on the instance reports itself not ready, so a load balancer sends it no new work. */
-export function startDraining(): void {
-  (globalThis as WithDraining)[DRAINING] = true;
-}
-
-export function isDraining(): boolean {
-  return (globalThis as WithDraining)[DRAINING] === true;
-}
 
 const CHECK_TIMEOUT_MS = 3_000;
 const NIL_ID = "00000000-0000-0000-0000-000000000000";

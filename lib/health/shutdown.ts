@@ -4,7 +4,7 @@ import { closeStore } from "@/lib/db";
 import { closeLimitsPools } from "@/lib/limits/shared-pool";
 import { logger } from "@/lib/observability/logger";
 import { inFlightCount } from "@/lib/observability/request-context";
-import { startDraining } from "./readiness";
+import { startDraining } from "./draining";
 
 export type ShutdownOptions = {
   /** Past this, the process exits even if work is left (a container runtime kills it soon after). */

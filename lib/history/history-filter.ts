@@ -22,6 +22,8 @@ export const historyFilterInput = z.object({
   guest: textWithoutNul().trim().max(100, invalid).optional(),
   kind: z.enum(INVITATION_KINDS, invalid).optional(),
   outcome: z.enum(INVITATION_OUTCOMES, invalid).optional(),
+  // Instants with their offset: the page turns the viewer's chosen days into them in the viewer's
+  // own zone (lib/history/history-days.ts), so nothing here assumes UTC days.
   from: instant.optional(),
   to: instant.optional(),
 });

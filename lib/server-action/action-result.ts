@@ -16,6 +16,7 @@ export const ACTION_ERROR_CODES = [
   "rate_limited",
   "idempotency_mismatch",
   "too_many_drafts",
+  "draining",
   "internal",
 ] as const;
 

@@ -5,6 +5,8 @@ import { forgetDirectoryRoles } from "@/lib/auth/caller-roles";
 import { DIRECTORY_ROLES, OVERSIGHT_ROLES, RESET_REDEMPTION_ROLES } from "@/lib/auth/roles";
 import { LOCAL_TENANT } from "@/lib/config/local-tenant";
 import { GraphFailure } from "@/lib/graph/graph-failure";
+import { startDraining } from "@/lib/health/draining";
+import { inFlightCount } from "@/lib/observability/request-context";
 import { ActionFailure } from "./action-failure";
 import { createAction } from "./create-action";
 import { captureLog } from "@/test-support/captured-log";
@@ -203,5 +205,28 @@ describe("createAction", () => {
     );
     expect(log.text()).toContain("boom");
     expect(log.text()).not.toContain(token);
+  });
+
+  describe("while the instance drains (SIGTERM)", () => {
+    afterEach(() => {
+      // The flag is process-wide; this file's other tests run on an instance that is not stopping.
+      delete (globalThis as Record<symbol, unknown>)[
+        Symbol.for("guest-invitations-portal.draining")
+      ];
+    });
+
+    it("refuses every call with `draining` before reading the token or the input, and runs nothing", async () => {
+      const { handler, run } = action();
+      const token = await tenant.issuer.sign();
+      startDraining();
+      const calls = [run(token, validInput), run("not a token", { nonsense: true })];
+      expect(inFlightCount()).toBe(0);
+      expect(await Promise.all(calls)).toEqual([
+        { ok: false, error: { code: "draining" } },
+        { ok: false, error: { code: "draining" } },
+      ]);
+      expect(handler).not.toHaveBeenCalled();
+      expect(tenant.received).toEqual([]);
+    });
   });
 });

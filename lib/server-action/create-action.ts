@@ -4,6 +4,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { hasRequiredRole } from "@/lib/auth/caller-roles";
 import type { RoleRequirement } from "@/lib/auth/roles";
 import { validateAccessToken } from "@/lib/auth/validate-access-token";
+import { isDraining } from "@/lib/health/draining";
 import { personLimiter } from "@/lib/limits/person-limit";
 import { withRequestContext } from "@/lib/observability/request-context";
 import type { ActionResult } from "./action-result";
@@ -72,8 +73,12 @@ export function createAction<Schema extends z.ZodType, T>(
     }
   };
   // One id per call, on every log line and as Graph's client-request-id (lib/observability).
-  return (accessToken, input) =>
-    withRequestContext({ requestId: randomUUID(), action: definition.name }, () =>
+  return async (accessToken, input) => {
+    // A stopping instance starts nothing new: refused before the token or input is read, so the
+    // browser may send the same call again (another instance answers it; docs/deploy.md#shutdown).
+    if (isDraining()) return { ok: false, error: { code: "draining" } };
+    return withRequestContext({ requestId: randomUUID(), action: definition.name }, () =>
       run(accessToken, input),
     );
+  };
 }
