@@ -1,8 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { MINIMAL_STALE_GUESTS, startLocalTenant, type LocalTenant } from "@/emulator/src/index";
-import type { Caller } from "@/lib/auth/caller";
-import { validateAccessToken } from "@/lib/auth/validate-access-token";
-import { resetServerConfig } from "@/lib/config/server-config";
+import { describe, expect, it } from "vitest";
+import { inProcessLocalTenant } from "@/test-support/in-process-local-tenant";
+import { MINIMAL_STALE_GUESTS } from "@/emulator/src/index";
 import {
   daysLeftInDeletedItems,
   deleteUser,
@@ -14,30 +12,8 @@ import {
 import { failureOf } from "@/test-support/scripted-graph-connection";
 
 // Removing and restoring guests through the adapter, against the local tenant in process.
-let tenant: LocalTenant;
-const savedUrl = process.env.LOCAL_TENANT_URL;
+const { tenant: localTenant, signedIn } = inProcessLocalTenant("stale");
 const [stale45, stale75] = MINIMAL_STALE_GUESTS.map(([id]) => id);
-
-beforeAll(async () => {
-  tenant = await startLocalTenant({ port: 0, seed: "stale" });
-  process.env.LOCAL_TENANT_URL = tenant.url;
-  resetServerConfig();
-});
-afterEach(() => {
-  tenant.clearFaults();
-  tenant.reset("stale");
-});
-afterAll(async () => {
-  if (savedUrl === undefined) delete process.env.LOCAL_TENANT_URL;
-  else process.env.LOCAL_TENANT_URL = savedUrl;
-  resetServerConfig();
-  await tenant.close();
-});
-
-async function signedIn(user: string): Promise<Caller> {
-  const { accessToken } = await tenant.issueToken({ user, audience: "portal-api" });
-  return validateAccessToken(accessToken);
-}
 
 describe("removing and restoring guests", () => {
   it("deletes, lists, reads and restores as a User Administrator", async () => {
@@ -69,14 +45,16 @@ describe("removing and restoring guests", () => {
 
   it("does not repeat a DELETE that got a 504: the caller asks Graph instead", async () => {
     const megan = await signedIn("megan");
-    tenant.injectFault({
+    localTenant().injectFault({
       path: "/v1.0/users/",
       method: "DELETE",
       kind: "act-then-status",
       status: 504,
     });
     expect((await failureOf(deleteUser(megan, stale75!))).code).toBe("graph_unreachable");
-    expect(tenant.requests({ pathPrefix: "/v1.0/users/", method: "DELETE" })).toHaveLength(1);
+    expect(localTenant().requests({ pathPrefix: "/v1.0/users/", method: "DELETE" })).toHaveLength(
+      1,
+    );
     expect(await whereIsUser(megan, stale75!)).toBe("deleted");
   });
 

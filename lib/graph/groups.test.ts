@@ -1,40 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  MINIMAL_GUESTS,
-  SEED_GROUPS,
-  startLocalTenant,
-  type LocalTenant,
-} from "@/emulator/src/index";
-import type { Caller } from "@/lib/auth/caller";
-import { validateAccessToken } from "@/lib/auth/validate-access-token";
-import { resetServerConfig } from "@/lib/config/server-config";
+import { describe, expect, it } from "vitest";
+import { inProcessLocalTenant } from "@/test-support/in-process-local-tenant";
+import { MINIMAL_GUESTS, SEED_GROUPS } from "@/emulator/src/index";
 import { GraphFailure } from "./graph-failure";
 import { addGroupMember, isGroupMember, listOwnedGroups, searchGroups } from "./groups";
 
 // The group functions against the local tenant, in process: real tokens, on-behalf-of and Graph routes.
-let tenant: LocalTenant;
-const savedUrl = process.env.LOCAL_TENANT_URL;
-
-beforeAll(async () => {
-  tenant = await startLocalTenant({ port: 0, seed: "minimal" });
-  process.env.LOCAL_TENANT_URL = tenant.url;
-  resetServerConfig();
-});
-afterEach(() => {
-  tenant.clearFaults();
-  tenant.reset("minimal");
-});
-afterAll(async () => {
-  if (savedUrl === undefined) delete process.env.LOCAL_TENANT_URL;
-  else process.env.LOCAL_TENANT_URL = savedUrl;
-  resetServerConfig();
-  await tenant.close();
-});
-
-async function signedIn(user: string): Promise<Caller> {
-  const { accessToken } = await tenant.issueToken({ user, audience: "portal-api" });
-  return validateAccessToken(accessToken);
-}
+const { tenant: localTenant, signedIn } = inProcessLocalTenant("minimal");
 
 const GUEST = MINIMAL_GUESTS.accepted.id;
 const membersPath = (groupId: string) => `/v1.0/groups/${groupId}/members`;
@@ -95,26 +66,42 @@ describe("groups through lib/graph", () => {
   it("after a lost answer asks Graph: member is success, not a member is not_sent", async () => {
     const adele = await signedIn("adele");
     const groupId = SEED_GROUPS.campaignReview.id;
-    tenant.injectFault({ path: membersPath(groupId), method: "POST", kind: "act-then-drop" });
+    localTenant().injectFault({
+      path: membersPath(groupId),
+      method: "POST",
+      kind: "act-then-drop",
+    });
     expect(await addGroupMember(adele, groupId, GUEST)).toMatchObject({
       outcome: "added",
       settled: true,
     });
-    expect(tenant.groupMembers(groupId)).toContain(GUEST);
+    expect(localTenant().groupMembers(groupId)).toContain(GUEST);
 
     const other = SEED_GROUPS.partnerProjects.id;
-    tenant.injectFault({ path: membersPath(other), method: "POST", kind: "status", status: 503 });
+    localTenant().injectFault({
+      path: membersPath(other),
+      method: "POST",
+      kind: "status",
+      status: 503,
+    });
     await expect(addGroupMember(adele, other, GUEST)).rejects.toMatchObject({ code: "not_sent" });
-    expect(tenant.groupMembers(other)).not.toContain(GUEST);
+    expect(localTenant().groupMembers(other)).not.toContain(GUEST);
     // Exactly one POST each: nothing is sent twice.
-    expect(tenant.requests({ pathPrefix: membersPath(other), method: "POST" })).toHaveLength(1);
+    expect(localTenant().requests({ pathPrefix: membersPath(other), method: "POST" })).toHaveLength(
+      1,
+    );
   });
 
   it("says outcome_unknown when the check cannot be answered either", async () => {
     const adele = await signedIn("adele");
     const groupId = SEED_GROUPS.partnerProjects.id;
-    tenant.injectFault({ path: membersPath(groupId), method: "POST", kind: "status", status: 500 });
-    tenant.injectFault({
+    localTenant().injectFault({
+      path: membersPath(groupId),
+      method: "POST",
+      kind: "status",
+      status: 500,
+    });
+    localTenant().injectFault({
       path: `/v1.0/users/${GUEST}/checkMemberGroups`,
       kind: "status",
       status: 500,

@@ -1,37 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { MINIMAL_GUESTS, PEOPLE, startLocalTenant, type LocalTenant } from "@/emulator/src/index";
-import type { Caller } from "@/lib/auth/caller";
+import { describe, expect, it } from "vitest";
+import { inProcessLocalTenant } from "@/test-support/in-process-local-tenant";
 import { validateAccessToken } from "@/lib/auth/validate-access-token";
-import { resetServerConfig } from "@/lib/config/server-config";
+import { MINIMAL_GUESTS, PEOPLE } from "@/emulator/src/index";
 import { postInvitation, postRedemptionReset } from "./invitations";
 import { searchDirectoryUsers } from "./users";
 import { failureOf } from "@/test-support/scripted-graph-connection";
 
 // The Graph adapter against the local tenant (emulator/), in process: real tokens, real on-behalf-of
 // exchange, real Graph routes and error bodies.
-let tenant: LocalTenant;
-const savedUrl = process.env.LOCAL_TENANT_URL;
-
-beforeAll(async () => {
-  tenant = await startLocalTenant({ port: 0, seed: "minimal" });
-  process.env.LOCAL_TENANT_URL = tenant.url;
-  resetServerConfig();
-});
-afterEach(() => {
-  tenant.clearFaults();
-  tenant.reset("minimal");
-});
-afterAll(async () => {
-  if (savedUrl === undefined) delete process.env.LOCAL_TENANT_URL;
-  else process.env.LOCAL_TENANT_URL = savedUrl;
-  resetServerConfig();
-  await tenant.close();
-});
-
-async function signedIn(user: string): Promise<Caller> {
-  const { accessToken } = await tenant.issueToken({ user, audience: "portal-api" });
-  return validateAccessToken(accessToken);
-}
+const { tenant: localTenant, signedIn } = inProcessLocalTenant("minimal");
 
 let counter = 0;
 const invitation = (email = `guest${(counter += 1)}.${Date.now()}@fabrikam.com`) => ({
@@ -43,7 +20,10 @@ const invitation = (email = `guest${(counter += 1)}.${Date.now()}@fabrikam.com`)
 describe("the Graph adapter against the local tenant", () => {
   it("validates the tenant's tokens with its published keys", async () => {
     const caller = await signedIn("adele");
-    expect(caller).toMatchObject({ tid: tenant.tenantId, upn: expect.stringMatching(/^adele@/) });
+    expect(caller).toMatchObject({
+      tid: localTenant().tenantId,
+      upn: expect.stringMatching(/^adele@/),
+    });
   });
 
   it("invites on behalf of the caller and returns the redeem URL and request-id", async () => {
@@ -57,8 +37,8 @@ describe("the Graph adapter against the local tenant", () => {
       invitedUser: { id: expect.any(String) },
     });
     expect(requestId).toEqual(expect.any(String));
-    const [exchange] = tenant
-      .requests({ pathPrefix: `/${tenant.tenantId}/oauth2/v2.0/token` })
+    const [exchange] = localTenant()
+      .requests({ pathPrefix: `/${localTenant().tenantId}/oauth2/v2.0/token` })
       .slice(-1);
     expect(exchange?.body).toMatchObject({
       grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
@@ -71,7 +51,7 @@ describe("the Graph adapter against the local tenant", () => {
   });
 
   it("refuses the tenant's expired tokens as session_expired", async () => {
-    const { accessToken } = await tenant.issueToken({
+    const { accessToken } = await localTenant().issueToken({
       user: "adele",
       audience: "portal-api",
       issuedAtOffsetSeconds: -7200,
@@ -92,7 +72,7 @@ describe("the Graph adapter against the local tenant", () => {
   });
 
   it("maps a blocked domain to domain_blocked", async () => {
-    tenant.updateSettings({ domainDenyList: ["blocked.example"] });
+    localTenant().updateSettings({ domainDenyList: ["blocked.example"] });
     const failure = await failureOf(
       postInvitation(await signedIn("adele"), invitation("someone@blocked.example")),
     );
@@ -100,7 +80,7 @@ describe("the Graph adapter against the local tenant", () => {
   });
 
   it("maps a member's address to member_exists", async () => {
-    const member = tenant.user(PEOPLE.megan.id);
+    const member = localTenant().user(PEOPLE.megan.id);
     expect(member?.mail).toBeTruthy();
     const failure = await failureOf(
       postInvitation(await signedIn("adele"), invitation(member?.mail ?? "")),
@@ -109,7 +89,7 @@ describe("the Graph adapter against the local tenant", () => {
   });
 
   it("repeats a POST after 429, never after 503: a 503 may come after Graph acted", async () => {
-    tenant.injectFault({
+    localTenant().injectFault({
       path: "/v1.0/invitations",
       kind: "status",
       status: 429,
@@ -117,9 +97,11 @@ describe("the Graph adapter against the local tenant", () => {
     });
     const { invitation: sent } = await postInvitation(await signedIn("adele"), invitation());
     expect(sent.status).toBe("PendingAcceptance");
-    expect(tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" })).toHaveLength(2);
+    expect(
+      localTenant().requests({ pathPrefix: "/v1.0/invitations", method: "POST" }),
+    ).toHaveLength(2);
 
-    tenant.injectFault({
+    localTenant().injectFault({
       path: "/v1.0/invitations",
       kind: "status",
       status: 503,
@@ -127,18 +109,25 @@ describe("the Graph adapter against the local tenant", () => {
     });
     const failure = await failureOf(postInvitation(await signedIn("adele"), invitation()));
     expect(failure).toMatchObject({ code: "graph_unreachable", status: 503 });
-    expect(tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" })).toHaveLength(3);
+    expect(
+      localTenant().requests({ pathPrefix: "/v1.0/invitations", method: "POST" }),
+    ).toHaveLength(3);
   });
 
   it("repeats a read after 503", async () => {
-    tenant.injectFault({ path: "/v1.0/users", kind: "status", status: 503, retryAfterSeconds: 0 });
+    localTenant().injectFault({
+      path: "/v1.0/users",
+      kind: "status",
+      status: 503,
+      retryAfterSeconds: 0,
+    });
     const found = await searchDirectoryUsers(await signedIn("adele"), "Adele");
     expect(found.length).toBeGreaterThan(0);
-    expect(tenant.requests({ pathPrefix: "/v1.0/users", method: "GET" })).toHaveLength(2);
+    expect(localTenant().requests({ pathPrefix: "/v1.0/users", method: "GET" })).toHaveLength(2);
   });
 
   it("gives up as throttled after bounded retries", async () => {
-    tenant.injectFault({
+    localTenant().injectFault({
       path: "/v1.0/invitations",
       kind: "status",
       status: 429,
@@ -147,7 +136,9 @@ describe("the Graph adapter against the local tenant", () => {
     });
     const failure = await failureOf(postInvitation(await signedIn("adele"), invitation()));
     expect(failure).toMatchObject({ code: "throttled", retryAfterSeconds: 0 });
-    expect(tenant.requests({ pathPrefix: "/v1.0/invitations", method: "POST" })).toHaveLength(4);
+    expect(
+      localTenant().requests({ pathPrefix: "/v1.0/invitations", method: "POST" }),
+    ).toHaveLength(4);
   });
 
   it("searches members for the sponsor picker, leaving guests out", async () => {

@@ -1,40 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { MINIMAL_GUESTS, PEOPLE, startLocalTenant, type LocalTenant } from "@/emulator/src/index";
-import type { Caller } from "@/lib/auth/caller";
-import { validateAccessToken } from "@/lib/auth/validate-access-token";
-import { resetServerConfig } from "@/lib/config/server-config";
+import { describe, expect, it } from "vitest";
+import { inProcessLocalTenant } from "@/test-support/in-process-local-tenant";
+import { MINIMAL_GUESTS, PEOPLE } from "@/emulator/src/index";
 import { addSponsor, isAlreadySponsor, isNotFound, listSponsors, removeSponsor } from "./sponsors";
 import { failureOf } from "@/test-support/scripted-graph-connection";
 
 // The sponsor functions against the local tenant: real tokens, on-behalf-of, routes, roles and errors.
-let tenant: LocalTenant;
-const savedUrl = process.env.LOCAL_TENANT_URL;
+const { tenant: localTenant, signedIn } = inProcessLocalTenant("minimal");
 const guest = MINIMAL_GUESTS.pending.id;
 
-beforeAll(async () => {
-  tenant = await startLocalTenant({ port: 0, seed: "minimal" });
-  process.env.LOCAL_TENANT_URL = tenant.url;
-  resetServerConfig();
-});
-afterEach(() => {
-  tenant.clearFaults();
-  tenant.reset("minimal");
-});
-afterAll(async () => {
-  if (savedUrl === undefined) delete process.env.LOCAL_TENANT_URL;
-  else process.env.LOCAL_TENANT_URL = savedUrl;
-  resetServerConfig();
-  await tenant.close();
-});
-
-async function signedIn(user: string): Promise<Caller> {
-  const { accessToken } = await tenant.issueToken({ user, audience: "portal-api" });
-  return validateAccessToken(accessToken);
-}
-
-const sponsorIdsOfGuest = () => tenant.user(guest)?.sponsorIds ?? [];
+const sponsorIdsOfGuest = () => localTenant().user(guest)?.sponsorIds ?? [];
 const posts = () =>
-  tenant.requests({ pathPrefix: `/v1.0/users/${guest}/sponsors/$ref`, method: "POST" });
+  localTenant().requests({ pathPrefix: `/v1.0/users/${guest}/sponsors/$ref`, method: "POST" });
 
 describe("listSponsors", () => {
   it("reads the guest's sponsors with name and mail", async () => {
@@ -80,7 +56,7 @@ describe("addSponsor and removeSponsor", () => {
   });
 
   it("after a lost answer asks Graph: done when the sponsor is there, never sent twice", async () => {
-    tenant.injectFault({
+    localTenant().injectFault({
       path: `/v1.0/users/${guest}/sponsors/$ref`,
       kind: "act-then-status",
       status: 504,
@@ -92,7 +68,7 @@ describe("addSponsor and removeSponsor", () => {
   });
 
   it("after a 503 before Graph acted: not_sent, one request", async () => {
-    tenant.injectFault({
+    localTenant().injectFault({
       path: `/v1.0/users/${guest}/sponsors/$ref`,
       kind: "status",
       status: 503,
@@ -105,8 +81,11 @@ describe("addSponsor and removeSponsor", () => {
   });
 
   it("outcome_unknown when the sponsors cannot be read after the lost answer", async () => {
-    tenant.injectFault({ path: `/v1.0/users/${guest}/sponsors/$ref`, kind: "act-then-drop" });
-    tenant.injectFault({
+    localTenant().injectFault({
+      path: `/v1.0/users/${guest}/sponsors/$ref`,
+      kind: "act-then-drop",
+    });
+    localTenant().injectFault({
       path: `/v1.0/users/${guest}/sponsors`,
       method: "GET",
       kind: "status",
@@ -129,10 +108,10 @@ describe("addSponsor and removeSponsor", () => {
 
   it("a removal whose answer was lost is settled by reading too", async () => {
     const path = `/v1.0/users/${guest}/sponsors/${PEOPLE.adele.id}/$ref`;
-    tenant.injectFault({ path, kind: "act-then-status", status: 502 });
+    localTenant().injectFault({ path, kind: "act-then-status", status: 502 });
     const removed = await removeSponsor(await signedIn("megan"), guest, PEOPLE.adele.id);
     expect(removed).toEqual({ confirmedByReading: true });
-    expect(tenant.requests({ pathPrefix: path, method: "DELETE" })).toHaveLength(1);
+    expect(localTenant().requests({ pathPrefix: path, method: "DELETE" })).toHaveLength(1);
     expect(sponsorIdsOfGuest()).toEqual([]);
   });
 });
