@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { RemovableChips } from "@/components/ui/removable-chips";
+import { firstItemError } from "@/components/forms/first-item-error";
 import { useRef, useState } from "react";
 import { useController, useFormContext } from "react-hook-form";
 import { useFieldErrorMessage } from "@/components/forms/use-field-error-message";
@@ -104,50 +106,15 @@ export function GroupPicker() {
           <p role="status" className="text-sm text-amber-900 empty:hidden">
             {refused ? t("field.dynamicRefused", { name: refused }) : ""}
           </p>
-          {groups.length > 0 ? (
-            <ul aria-label={t("field.selected")} className="flex flex-wrap gap-2">
-              {groups.map((group) => (
-                <li
-                  key={group.id}
-                  className="flex items-center gap-1 rounded-full border border-slate-300 bg-slate-100 py-1 pr-1 pl-3 text-sm text-slate-900"
-                >
-                  {group.displayName}
-                  <button
-                    type="button"
-                    onClick={() => remove(group.id)}
-                    aria-label={t("field.remove", { name: group.displayName })}
-                    className="focus-visible:outline-brand-600 flex size-6 items-center justify-center rounded-full text-slate-600 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2"
-                  >
-                    <svg
-                      aria-hidden="true"
-                      viewBox="0 0 20 20"
-                      className="size-3.5"
-                      fill="none"
-                      stroke="currentColor"
-                      strokeWidth="2.2"
-                      strokeLinecap="round"
-                    >
-                      <path d="m5 5 10 10M15 5 5 15" />
-                    </svg>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-600">{t("field.none")}</p>
-          )}
+          <RemovableChips
+            items={groups}
+            label={t("field.selected")}
+            removeLabel={(item) => t("field.remove", { name: item.displayName })}
+            onRemove={remove}
+            empty={t("field.none")}
+          />
         </div>
       )}
     </Field>
   );
-}
-
-/** Errors on one group ("groups.0.id") are shown on the picker as a whole. */
-function firstItemError(error: unknown): string | undefined {
-  if (!Array.isArray(error)) return undefined;
-  for (const item of error) {
-    const message = (item as { id?: { message?: string } } | undefined)?.id?.message;
-    if (message) return message;
-  }
-  return undefined;
 }
