@@ -14,7 +14,7 @@ import {
 // The groups column through the bulk actions: the server checks each group for the job's owner.
 
 const local = setUpActionTests("bulk-groups-actions", { beforeClose: stopBulkWorker });
-const { partnerProjects, salesPartners, financeReports } = SEED_GROUPS;
+const { partnerProjects, salesPartners, financeReports, allMarketing } = SEED_GROUPS;
 
 function unwrap<T>(result: { ok: true; data: T } | { ok: false; error: unknown }): T {
   if (!result.ok) throw new Error(`action failed: ${JSON.stringify(result.error)}`);
@@ -75,15 +75,27 @@ describe("bulk actions with a groups column", () => {
     expect(results.rows[0]?.groups?.[0]?.status).toBe("added");
   });
 
-  it("lets a groups administrator name any group", async () => {
+  it("lets a groups administrator name any group, named by Graph; one that does not exist or is dynamic skips the row", async () => {
+    const stamp = Date.now();
+    const missing = "00000000-0000-4000-8000-000000000404";
     const { token, jobId } = await runJob("megan", [
-      [`admin.${Date.now()}@fabrikam.com`, financeReports.id],
+      [`admin.${stamp}@fabrikam.com`, financeReports.id],
+      [`missing.${stamp}@fabrikam.com`, missing],
+      [`dynamic.${stamp}@fabrikam.com`, allMarketing.id],
     ]);
-    const [row] = unwrap(await listBulkJobRows(token, { jobId, offset: 0, limit: 10 })).rows;
-    expect(row).toMatchObject({ state: "succeeded" });
-    expect(row?.groups).toEqual([
-      expect.objectContaining({ groupId: financeReports.id, status: "added" }),
+    const rows = unwrap(await listBulkJobRows(token, { jobId, offset: 0, limit: 10 })).rows;
+    expect(rows.map((row) => [row.state, row.errorCode])).toEqual([
+      ["succeeded", null],
+      ["skipped", "invalid"],
+      ["skipped", "invalid"],
     ]);
-    expect(local.tenant.groupMembers(financeReports.id)).toContain(row!.guestUserId);
+    expect(rows[0]?.groups).toEqual([
+      { groupId: financeReports.id, groupName: financeReports.displayName, status: "added" },
+    ]);
+    expect(local.tenant.groupMembers(financeReports.id)).toContain(rows[0]!.guestUserId);
+    expect(rows.slice(1).map((row) => JSON.parse(row.errorMessage!))).toEqual([
+      { key: "bulk.problems.groupNotFound", params: { id: missing } },
+      { key: "validation.groups.dynamic", params: { name: allMarketing.displayName } },
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import type { GroupVerdicts } from "@/lib/bulk/job-rows";
-import { listOwnedGroups } from "@/lib/graph/groups";
+import { getGroup, listOwnedGroups } from "@/lib/graph/groups";
 import { ActionFailure } from "@/lib/server-action/action-failure";
+import type { FieldError } from "@/lib/server-action/action-result";
 import { checkChosenGroups } from "./group-memberships";
 
 /**
@@ -14,6 +15,7 @@ export async function groupVerdictsFor(
   caller: Caller,
   ids: readonly string[],
   owned: typeof listOwnedGroups = listOwnedGroups,
+  lookUp: typeof getGroup = getGroup,
 ): Promise<GroupVerdicts> {
   const verdicts: GroupVerdicts = new Map();
   const distinct = [...new Set(ids.map((id) => id.toLowerCase()))];
@@ -26,7 +28,9 @@ export async function groupVerdictsFor(
     const group = { id: known?.id ?? id, displayName: known?.displayName ?? id };
     try {
       await checkChosenGroups(caller, [group], listed);
-      verdicts.set(id, { group });
+      // Allowed without owning it (a groups administrator): Graph names it, or says it does not exist
+      // or is dynamic, before any row is sent. Graph still decides each request.
+      verdicts.set(id, known ? { group } : await anyGroupVerdict(caller, group, lookUp));
     } catch (error) {
       const refusal = error instanceof ActionFailure ? error.fieldErrors?.groups?.[0] : undefined;
       if (!refusal) throw error;
@@ -34,4 +38,21 @@ export async function groupVerdictsFor(
     }
   }
   return verdicts;
+}
+
+async function anyGroupVerdict(
+  caller: Caller,
+  group: { id: string; displayName: string },
+  lookUp: typeof getGroup,
+): Promise<{ group: { id: string; displayName: string } } | { problem: FieldError }> {
+  let found;
+  try {
+    found = await lookUp(caller, group.id);
+  } catch {
+    return { group };
+  }
+  if (!found) return { problem: { key: "bulk.problems.groupNotFound", params: { id: group.id } } };
+  if (found.dynamic)
+    return { problem: { key: "validation.groups.dynamic", params: { name: found.displayName } } };
+  return { group: { id: found.id, displayName: found.displayName } };
 }
