@@ -185,3 +185,84 @@ test("cancelling asks first, then stops the rows not yet sent", async ({ page, t
   );
   expect(sent.length).toBeLessThan(40);
 });
+
+/** Two of Adele's groups in the local tenant's seed (emulator/src/store/seed.ts, SEED_GROUPS). */
+const ADELE_GROUPS = {
+  partnerProjects: {
+    id: "9a0b1c2d-0001-4a5b-8c6d-7e8f9a0b1c01",
+    displayName: "Marketing Partner Projects",
+  },
+  campaignReview: { id: "9a0b1c2d-0002-4a5b-8c6d-7e8f9a0b1c02", displayName: "Campaign Review" },
+};
+
+test("a groups column adds each invited guest to the owner's groups, shown in the rows and the results", async ({
+  page,
+  tenant,
+}, testInfo) => {
+  const id = stamp();
+  const both = [`g1.${id}@fabrikam.com`, `g2.${id}@fabrikam.com`];
+  const { partnerProjects, campaignReview } = ADELE_GROUPS;
+  await signInAs(page, "adele", "/bulk");
+  await expect(page.getByText(/groups \(group ids separated by/)).toBeVisible();
+  await page
+    .getByLabel("Choose a CSV file")
+    .setInputFiles(
+      csvFile("grouped.csv", [
+        "email,sendEmail,groups",
+        `${both[0]},false,${partnerProjects.id};${campaignReview.id}`,
+        `${both[1]},false,${campaignReview.id}`,
+        `bad.${id}@fabrikam.com,false,not-a-group`,
+      ]),
+    );
+  await expect(page.getByText("2 rows ready to send")).toBeVisible();
+  await expect(page.getByText("Groups: A chosen group isn’t valid. Remove it.")).toBeVisible();
+  await page.getByRole("button", { name: "Send 2 invitations" }).click();
+  await expect(page.getByTestId("job-status")).toHaveText(
+    "Finished: 2 invitations sent, 0 failed.",
+    { timeout: 30_000 },
+  );
+
+  const guestIds: string[] = [];
+  for (const address of both) {
+    const [sent] = await tenant.invitations(address);
+    guestIds.push((sent as unknown as { userId: string }).userId);
+  }
+  await expect
+    .poll(async () => (await tenant.group(campaignReview.id)).memberIds)
+    .toEqual(expect.arrayContaining(guestIds));
+  const partners = (await tenant.group(partnerProjects.id)).memberIds;
+  expect(partners).toContain(guestIds[0]);
+  expect(partners).not.toContain(guestIds[1]);
+
+  const table = page.getByRole("table", { name: "Each row’s outcome" });
+  await expect(table.getByRole("columnheader", { name: "Groups" })).toBeVisible();
+  await expect(table.getByRole("row", { name: new RegExp(both[0]!) })).toContainText(
+    `${partnerProjects.displayName}: added`,
+  );
+  await expect(table.getByRole("row", { name: new RegExp(both[1]!) })).toContainText(
+    `${campaignReview.displayName}: added`,
+  );
+  await expectAccessible(page);
+  await page.screenshot({ path: testInfo.outputPath("bulk-groups-en.png"), fullPage: true });
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download results (CSV)" }).click();
+  const text = (await readFile((await (await downloading).path())!, "utf8")).replace(/^\ufeff/, "");
+  const [header, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+  expect(header?.at(-1)).toBe("Groups");
+  expect(rows.map((row) => row.at(-1))).toEqual([
+    `${partnerProjects.displayName}: added; ${campaignReview.displayName}: added`,
+    `${campaignReview.displayName}: added`,
+    "not-a-group: not added",
+  ]);
+
+  // The same page in Spanish, and at a phone's width.
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "es", url: page.url() }]);
+  await page.reload();
+  await expect(
+    page.getByRole("table").getByRole("row", { name: new RegExp(both[0]!) }),
+  ).toContainText(`${partnerProjects.displayName}: agregado`);
+  await page.screenshot({ path: testInfo.outputPath("bulk-groups-es.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath("bulk-groups-narrow.png"), fullPage: true });
+});

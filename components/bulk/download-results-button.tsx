@@ -16,7 +16,7 @@ function resultsName(fileName: string): string {
 export function DownloadResultsButton({ jobId }: { jobId: string }) {
   const t = useTranslations("bulk.job");
   const { call } = useServerAction();
-  const { label, reason } = useRowOutcome();
+  const { label, reason, groups } = useRowOutcome();
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
 
   async function download() {
@@ -35,6 +35,7 @@ export function DownloadResultsButton({ jobId }: { jobId: string }) {
         requestId: row.requestId ?? "",
         userId: row.guestUserId ?? "",
         redeemUrl: row.redeemUrl ?? "",
+        ...(row.groups ? { groups: groups(row) } : {}),
       })),
     );
     const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));

@@ -25,7 +25,7 @@ const FILTERS: Record<Filter, BulkRowState[] | undefined> = {
 export function JobRowsTable({ jobId, refreshKey }: { jobId: string; refreshKey: string }) {
   const t = useTranslations("bulk.rows");
   const { call } = useServerAction();
-  const { label, reason } = useRowOutcome();
+  const { label, reason, groupLines } = useRowOutcome();
   const [filter, setFilter] = useState<Filter>("all");
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<{ total: number; rows: BulkRowView[] } | null>(null);
@@ -45,6 +45,8 @@ export function JobRowsTable({ jobId, refreshKey }: { jobId: string; refreshKey:
       current = false;
     };
   }, [call, jobId, filter, offset, refreshKey]);
+
+  const anyGroups = (page?.rows ?? []).some((row) => row.groups !== null);
 
   return (
     <section aria-labelledby="rows-title" className="space-y-3">
@@ -99,6 +101,24 @@ export function JobRowsTable({ jobId, refreshKey }: { jobId: string; refreshKey:
               );
             },
           },
+          ...(anyGroups
+            ? [
+                {
+                  key: "groups",
+                  header: t("groups"),
+                  cell: (row: BulkRowView) =>
+                    row.groups ? (
+                      <ul className="space-y-0.5">
+                        {groupLines(row).map((line, index) => (
+                          <li key={row.groups?.[index]?.groupId ?? index}>{line}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      "—"
+                    ),
+                },
+              ]
+            : []),
           {
             key: "link",
             header: t("link"),

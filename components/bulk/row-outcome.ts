@@ -26,7 +26,26 @@ export function useRowOutcome() {
     },
     [t],
   );
-  return { label, reason };
+  /** One line per group the row named: "Group A: added", "Group B: failed (reason)". */
+  const groupLines = useCallback(
+    (row: BulkRowView): string[] =>
+      (row.groups ?? []).map((group) => {
+        const status = t(`bulk.groupStatus.${group.status}`);
+        const why =
+          group.status === "failed"
+            ? group.errorCode && t.has(`errors.${group.errorCode}`)
+              ? t(`errors.${group.errorCode}`)
+              : t("errors.graph_error")
+            : "";
+        return why
+          ? t("bulk.groupOutcome.withReason", { group: group.groupName, status, reason: why })
+          : t("bulk.groupOutcome.plain", { group: group.groupName, status });
+      }),
+    [t],
+  );
+  /** The results file's cell: "Group A: added; Group B: failed (reason)". */
+  const groups = useCallback((row: BulkRowView) => groupLines(row).join("; "), [groupLines]);
+  return { label, reason, groups, groupLines };
 }
 
 /** A skipped row's problem as the server stored it (lib/bulk/job-rows.ts). */

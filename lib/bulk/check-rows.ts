@@ -29,7 +29,12 @@ export function checkRow(row: SheetRow, options: CheckOptions): CheckedRow {
       const field = String(issue.path[0] ?? "");
       // A bad cell already reported (e.g. user type) is not reported twice.
       if (problems.some((problem) => problem.field === field)) continue;
-      const params = (issue as { params?: Record<string, string | number> }).params;
+      // "At most {maximum} groups": zod keeps an array's limit on the issue itself.
+      const params =
+        (issue as { params?: Record<string, string | number> }).params ??
+        (issue.code === "too_big" && typeof issue.maximum === "number"
+          ? { maximum: issue.maximum }
+          : undefined);
       problems.push({
         ...(FIELD_NAMES.has(field) ? { field: field as BulkField } : {}),
         key: issue.message,

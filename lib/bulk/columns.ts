@@ -7,6 +7,7 @@ export const BULK_FIELDS = [
   "customMessage",
   "messageLanguage",
   "userType",
+  "groups",
 ] as const;
 export type BulkField = (typeof BULK_FIELDS)[number];
 
@@ -40,6 +41,8 @@ const SIMPLE_HEADERS: Record<string, BulkField> = {
   language: "messageLanguage",
   messagelanguage: "messageLanguage",
   usertype: "userType",
+  groups: "groups",
+  groupids: "groups",
 };
 
 const BRACKETED = /\[([^\]]+)\]/;
@@ -77,4 +80,5 @@ export const SIMPLE_TEMPLATE_HEADERS = [
   "message",
   "language",
   "userType",
+  "groups",
 ] as const;

@@ -5,7 +5,10 @@ import { getStore, hasErrorCode, type DraftRefusal } from "@/lib/db";
 import { ActionFailure } from "@/lib/server-action/action-failure";
 import { jobFor } from "./job-access";
 import type { JobRowsInput, NewJobInput } from "./job-input";
+import { groupVerdictsFor } from "@/lib/groups/bulk-row-groups";
+import { mapColumns } from "./columns";
 import { prepareRows } from "./job-rows";
+import { groupIdsOf } from "./row-values";
 import { DRAFT_EXPIRY_MS, MAX_BULK_FILE_BYTES, MAX_DRAFTS_PER_PERSON } from "./limits";
 import { summarizeJob, type BulkJobSummary } from "./job-view";
 import { ensureBulkWorker } from "./worker";
@@ -49,14 +52,22 @@ export async function addDraftRows(
   const { store, job } = await jobFor(caller, jobId, "control");
   if (job.status !== "draft") throw new ActionFailure("validation");
   const seen = await store.jobs.queuedAddresses(job.id);
+  const format = job.format === "admin_center" ? "admin_center" : "simple";
+  // The groups the rows name, checked for the owner before anything is stored or sent.
+  const groupColumn = mapColumns(job.headers, format).groups;
+  const groupIds =
+    groupColumn === undefined
+      ? []
+      : rows.flatMap((row) => groupIdsOf(row.cells[groupColumn] ?? ""));
   const prepared = prepareRows(
     rows,
-    { headers: job.headers, format: job.format === "admin_center" ? "admin_center" : "simple" },
+    { headers: job.headers, format },
     {
       defaultRedirectUrl: getServerConfig().defaultRedirectUrl,
       localTenant: getServerConfig().localTenantUrl !== undefined,
     },
     seen,
+    await groupVerdictsFor(caller, groupIds),
   );
   const added = await store.jobs
     .addRows(job.id, prepared, { maxBytes: MAX_BULK_FILE_BYTES })

@@ -14,6 +14,7 @@ import {
   type BulkRowView,
 } from "./job-view";
 import { MAX_BULK_ROWS } from "./limits";
+import { rowGroupOutcomes } from "./row-groups";
 
 // What a job has done so far, for its owner and for those who oversee everyone's invitations.
 
@@ -38,17 +39,22 @@ export async function jobRowsPage(
 ): Promise<{ total: number; rows: BulkRowView[] }> {
   const { store, job } = await jobFor(caller, jobId, "view");
   const page = await store.jobs.listRows(job.id, { offset, limit, ...(states ? { states } : {}) });
-  return { total: page.total, rows: page.rows.map((row) => viewRow(row, true)) };
+  const groups = await rowGroupOutcomes(store, job.id, page.rows);
+  return {
+    total: page.total,
+    rows: page.rows.map((row) => viewRow(row, true, groups.get(row.id))),
+  };
 }
 
 /** Every row with its original cells, for the results file the browser builds. */
 export async function jobResults(caller: Caller, jobId: string): Promise<BulkJobResults> {
   const { store, job } = await jobFor(caller, jobId, "view");
   const { rows } = await store.jobs.listRows(job.id, { offset: 0, limit: MAX_BULK_ROWS });
+  const groups = await rowGroupOutcomes(store, job.id, rows);
   return {
     fileName: job.fileName,
     headers: job.headers,
-    rows: rows.map((row) => ({ cells: row.cells, ...viewRow(row, true) })),
+    rows: rows.map((row) => ({ cells: row.cells, ...viewRow(row, true, groups.get(row.id)) })),
   };
 }
 

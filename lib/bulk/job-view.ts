@@ -35,6 +35,16 @@ export type BulkRowView = {
   guestUserId: string | null;
   /** Only for the job's owner or a helpdesk or user administrator. */
   redeemUrl: string | null;
+  /** The groups the row named and what became of each; null when it named none. */
+  groups: RowGroupOutcome[] | null;
+};
+
+/** One group of a row: added (or already a member), failed with the portal's error code, or not yet. */
+export type RowGroupOutcome = {
+  groupId: string;
+  groupName: string;
+  status: "added" | "already_member" | "failed" | "pending" | "not_added";
+  errorCode?: string;
 };
 
 /** A job's rows with their original cells, for the results file the browser builds. */
@@ -74,7 +84,11 @@ export function estimateSecondsLeft(job: BulkJobRecord, progress: BulkJobProgres
   return Math.ceil(remaining / rate);
 }
 
-export function viewRow(row: BulkJobRowRecord, showLinks: boolean): BulkRowView {
+export function viewRow(
+  row: BulkJobRowRecord,
+  showLinks: boolean,
+  groups?: RowGroupOutcome[],
+): BulkRowView {
   return {
     rowNumber: row.rowNumber,
     email: row.email,
@@ -84,5 +98,14 @@ export function viewRow(row: BulkJobRowRecord, showLinks: boolean): BulkRowView 
     requestId: row.requestId,
     guestUserId: row.guestUserId,
     redeemUrl: showLinks ? row.redeemUrl : null,
+    groups:
+      groups ??
+      (row.groups && row.groups.length > 0
+        ? row.groups.map((group) => ({
+            groupId: group.id,
+            groupName: group.displayName,
+            status: "not_added" as const,
+          }))
+        : null),
   };
 }

@@ -12,6 +12,7 @@ import {
 } from "@/lib/invitations/attempt-outcome";
 import { settleOutcome, type Settlement } from "@/lib/invitations/settle-outcome";
 import { logger } from "@/lib/observability/logger";
+import type { RowGroupsJoiner } from "./row-groups";
 
 const LOOKUP_FAILED_WAIT_MS = 2_000;
 
@@ -31,6 +32,7 @@ export async function recoverStranded(
   caller: Caller,
   lookup: MailLookup,
   send: RowSend,
+  joinGroups?: RowGroupsJoiner,
 ): Promise<void> {
   let matches: DirectoryMatch[];
   try {
@@ -61,7 +63,7 @@ export async function recoverStranded(
         readGuest: async () => undefined,
       },
     );
-    await completeSettledRow(store, row, row.historyId, settled);
+    await completeSettledRow(store, row, row.historyId, settled, joinGroups);
   }
 }
 
@@ -71,10 +73,12 @@ export async function completeSettledRow(
   row: BulkJobRowRecord,
   historyId: string | null,
   settled: Settlement,
+  joinGroups?: RowGroupsJoiner,
 ): Promise<void> {
   const jobs = store.jobs;
   if (settled.outcome === "sent") {
     const outcome = outcomeOfSettled(settled);
+    await joinGroups?.(row, historyId, outcome.guestUserId ?? null);
     await jobs.completeRow(row.id, {
       state: "succeeded",
       ...outcome,

@@ -78,4 +78,29 @@ describe("buildResultsCsv", () => {
     ]);
     expect(cellsReadAsFormulas(csv)).toEqual([]);
   });
+  it("adds a Groups column only when a row named groups", () => {
+    const row = {
+      cells: ["ana@fabrikam.com"],
+      status: "Sent",
+      error: "",
+      requestId: "",
+      userId: "",
+      redeemUrl: "",
+    };
+    const without = readCsv(buildResultsCsv(["email"], [row]), ",");
+    expect(without[0]).not.toContain("Groups");
+    const withGroups = readCsv(
+      buildResultsCsv(
+        ["email"],
+        [{ ...row, groups: "Campaign Review: added; =Finance: failed (Denied)" }, row],
+      ),
+      ",",
+    );
+    expect(withGroups[0]?.at(-1)).toBe("Groups");
+    // A name that looks like a formula is neutralised behind the ";" too.
+    expect(withGroups.slice(1).map((cells) => cells.at(-1))).toEqual([
+      "Campaign Review: added;' =Finance: failed (Denied)",
+      "",
+    ]);
+  });
 });

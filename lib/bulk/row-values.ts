@@ -8,6 +8,14 @@ export type RowProblem = {
   params?: Record<string, string | number>;
 };
 
+/** The `groups` cell: group ids separated by `;` (blank parts ignored); the shared schema judges them. */
+export function groupIdsOf(cell: string): string[] {
+  return cell
+    .split(";")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
+
 const TRUE_WORDS = new Set(["true", "yes", "y", "1", "si", "sí", "verdadero"]);
 const FALSE_WORDS = new Set(["false", "no", "n", "0", "falso"]);
 
@@ -52,6 +60,8 @@ export function rowValues(
       customMessage: cell("customMessage"),
       ccRecipient: "",
       sponsors: [],
+      // The id stands in for the name until the server looks the group up (job-rows.ts).
+      groups: groupIdsOf(cell("groups")).map((id) => ({ id, displayName: id })),
     },
     problems,
   };

@@ -18,6 +18,7 @@ import {
   type Settlement,
 } from "@/lib/invitations/settle-outcome";
 import { completeSettledRow, type MailLookup } from "./recover-stranded";
+import { rowGroupsJoiner } from "./row-groups";
 import type { TokenVault } from "./token-vault";
 
 export type RowSender = {
@@ -56,8 +57,10 @@ export async function sendRow(
   });
   // The job's lease allows one sender per row, so a pending entry for it was left by a dead worker.
   const begun = await store.beginAttempt(attempt, { staleAfterMs: 0 });
+  const joinGroups = rowGroupsJoiner(store, job, caller);
   if (begun.state === "succeeded") {
     // Sent and recorded before a crash, but the row was not updated: take the recorded outcome.
+    await joinGroups(row, begun.attempt.id, begun.attempt.guestUserId ?? null);
     await store.jobs.completeRow(row.id, { state: "succeeded", ...outcomeOfRecord(begun.attempt) });
     return;
   }
@@ -70,11 +73,22 @@ export async function sendRow(
     sent = await sender.send(caller, request);
   } catch (error) {
     if (afterPostFailure(error).step === "settle")
-      await settleRow(sender, row, historyId, caller, ambiguousSendOf(attempt, startedAt), request);
+      await settleRow(
+        sender,
+        job,
+        row,
+        historyId,
+        caller,
+        ambiguousSendOf(attempt, startedAt),
+        request,
+      );
     else await settleFailure(sender, row, historyId, caller, error);
     return;
   }
   const outcome = outcomeOfSent(sent);
+  // Memberships before the row is marked: a crash in between leaves the row to recovery, which adds
+  // what is missing (never what was recorded).
+  await joinGroups(row, historyId, outcome.guestUserId ?? null);
   await store.jobs.completeRow(row.id, { state: "succeeded", ...outcome });
   await recordSucceeded(store, historyId, outcome);
 }
@@ -121,6 +135,7 @@ async function settleFailure(
  */
 async function settleRow(
   sender: RowSender,
+  job: BulkJobRecord,
   row: BulkJobRowRecord,
   historyId: string,
   caller: Caller,
@@ -139,5 +154,11 @@ async function settleRow(
   } catch {
     return;
   }
-  await completeSettledRow(sender.store, row, historyId, settled);
+  await completeSettledRow(
+    sender.store,
+    row,
+    historyId,
+    settled,
+    rowGroupsJoiner(sender.store, job, caller),
+  );
 }

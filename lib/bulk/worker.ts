@@ -8,6 +8,7 @@ import { findUsersByMail } from "@/lib/graph/users-by-mail";
 import { deleteUser, whereIsUser } from "@/lib/graph/deleted-users";
 import { recoverStranded, type MailLookup } from "./recover-stranded";
 import { recoverStrandedRemovals, removeRow, type RowRemover } from "./remove-row";
+import { rowGroupsJoiner } from "./row-groups";
 import { sendRow } from "./send-row";
 import { TokenVault } from "./token-vault";
 import { logger } from "@/lib/observability/logger";
@@ -212,7 +213,14 @@ export class BulkWorker {
             };
             await recoverStrandedRemovals(remover, job, stranded, caller);
           } else
-            await recoverStranded(store, stranded, caller, this.options.lookup, this.options.send);
+            await recoverStranded(
+              store,
+              stranded,
+              caller,
+              this.options.lookup,
+              this.options.send,
+              rowGroupsJoiner(store, job, caller),
+            );
           continue;
         }
         const dueInMs = await jobs.nextDueInMs(job.id);

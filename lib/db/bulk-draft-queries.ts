@@ -81,6 +81,7 @@ export async function addRows(
           request: row.request,
           state: row.state,
           guestUserId: row.guestUserId ?? null,
+          groups: row.groups ?? null,
           errorCode: row.errorCode ?? null,
           errorMessage: row.errorMessage ?? null,
         })),

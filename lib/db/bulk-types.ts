@@ -32,6 +32,8 @@ export type NewBulkRow = {
   state: "queued" | "skipped";
   /** The guest a `remind` or `remove` row acts on. */
   guestUserId?: string | null;
+  /** Groups the invited guest joins after the invitation (checked for the owner before storing). */
+  groups?: BulkRowGroup[] | null;
   errorCode?: string | null;
   errorMessage?: string | null;
 };
@@ -57,3 +59,6 @@ export type BulkJobProgress = {
 };
 
 export type BulkRowPage = { offset: number; limit: number; states?: BulkRowState[] };
+
+/** A group a bulk row's guest joins: its id, and its name as the owner's Graph showed it. */
+export type BulkRowGroup = { id: string; displayName: string };

@@ -27,6 +27,7 @@ export type {
   BulkJobProgress,
   BulkJobRecord,
   BulkJobRowRecord,
+  BulkRowGroup,
   BulkPauseReason,
   BulkRowState,
   DraftLimits,

@@ -189,6 +189,8 @@ export const bulkJobRows = pgTable(
     email: text("email").notNull(),
     /** The POST /invitations body, built on the server from the validated row. */
     request: jsonb("request").$type<Record<string, unknown>>(),
+    /** Groups the guest joins after the invitation (`[{id, displayName}]`); null when none. */
+    groups: jsonb("groups").$type<{ id: string; displayName: string }[]>(),
     state: text("state", { enum: BULK_ROW_STATES }).notNull().default("queued"),
     attemptCount: integer("attempt_count").notNull().default(0),
     /** A throttled row waits until then. */

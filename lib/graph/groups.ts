@@ -112,6 +112,25 @@ export async function searchGroups(
   return data.value.flatMap((group) => toDirectoryGroup(group) ?? []);
 }
 
+/** One group by id (administrators naming any group in a bulk file); undefined when it does not exist. */
+export async function getGroup(
+  caller: Caller,
+  groupId: string,
+  connection: GraphConnection = readConnection(caller),
+): Promise<DirectoryGroup | undefined> {
+  try {
+    const { data } = await callGraph<Group>(
+      connection,
+      { method: "GET", path: `/groups/${encodeURIComponent(groupId)}`, select: GROUP_SELECT },
+      "listGroups",
+    );
+    return toDirectoryGroup(data);
+  } catch (error) {
+    if (error instanceof GraphFailure && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
 /** Whether `userId` is a member of `groupId` (transitively), from POST /users/{id}/checkMemberGroups. */
 export async function isGroupMember(
   caller: Caller,

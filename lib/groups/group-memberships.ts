@@ -2,7 +2,12 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { mayChooseAnyGroup, overseesAllInvitations } from "@/lib/auth/caller-roles";
 import { getStore, type GuestChangeRecord, type InvitationStore } from "@/lib/db";
-import { addGroupMember, listOwnedGroups, type AddedMember } from "@/lib/graph/groups";
+import {
+  addGroupMember,
+  isGroupMember,
+  listOwnedGroups,
+  type AddedMember,
+} from "@/lib/graph/groups";
 import { failureOf } from "@/lib/invitations/attempt-outcome";
 import { logger } from "@/lib/observability/logger";
 import { ActionFailure } from "@/lib/server-action/action-failure";
@@ -79,6 +84,19 @@ export type MembershipTarget = {
 };
 
 type AddMember = (caller: Caller, groupId: string, userId: string) => Promise<AddedMember>;
+type CheckMember = (caller: Caller, groupId: string, userId: string) => Promise<boolean>;
+
+export type AddToGroupsOptions = {
+  store?: InvitationStore;
+  add?: AddMember;
+  /**
+   * A step still `pending` after this long was left by a process that died mid-call: it is taken
+   * over and settled by asking Graph whether the guest is a member before anything is sent. Without
+   * it a pending step is only reported (another request may still be making it).
+   */
+  settlePendingAfterMs?: number;
+  check?: CheckMember;
+};
 
 /**
  * Adds the invited guest to each group, one recorded step each. A group that already has a step for
@@ -88,7 +106,7 @@ export async function addGuestToGroups(
   caller: Caller,
   target: MembershipTarget,
   groups: readonly ChosenGroup[],
-  options: { store?: InvitationStore; add?: AddMember } = {},
+  options: AddToGroupsOptions = {},
 ): Promise<MembershipResult[]> {
   if (groups.length === 0 || !target.guestUserId) return [];
   const store = options.store ?? (await getStore());
@@ -103,7 +121,11 @@ export async function addGuestToGroups(
       (change) => (change.targetId ?? "").toLowerCase() === group.id.toLowerCase(),
     );
     if (earlier) {
-      results.push(membershipOf(earlier));
+      results.push(
+        earlier.outcome === "pending" && options.settlePendingAfterMs !== undefined
+          ? await settlePending(caller, store, earlier, options)
+          : membershipOf(earlier),
+      );
       continue;
     }
     const begun = await store.changes.begin({
@@ -122,6 +144,48 @@ export async function addGuestToGroups(
     results.push(await sendAndComplete(caller, store, begun, options.add ?? addGroupMember));
   }
   return results;
+}
+
+/**
+ * A step left `pending` by a process that died: claimed (only one taker, and only once it is older than
+ * the window), then Graph is asked whether the guest is a member. A member → succeeded without a POST;
+ * not a member → the POST, once; Graph cannot be asked → failed `outcome_unknown` (Retry decides).
+ */
+async function settlePending(
+  caller: Caller,
+  store: InvitationStore,
+  pending: GuestChangeRecord,
+  options: AddToGroupsOptions,
+): Promise<MembershipResult> {
+  const claimed = await store.changes.retry(
+    pending.id,
+    { oid: pending.actorOid, name: pending.actorName, upn: pending.actorUpn },
+    { staleAfterMs: options.settlePendingAfterMs },
+  );
+  if (!claimed) return membershipOf(pending);
+  const check = options.check ?? ((...args: Parameters<CheckMember>) => isGroupMember(...args));
+  let member: boolean;
+  try {
+    member = await check(caller, claimed.targetId ?? "", claimed.guestUserId);
+  } catch (error) {
+    const failure = failureOf(error);
+    const completed = await complete(store, claimed.id, {
+      outcome: "failed",
+      ...failure,
+      errorCode: "outcome_unknown",
+    });
+    return completed ? membershipOf(completed) : { ...membershipOf(claimed), status: "failed" };
+  }
+  if (member) {
+    const completed = await complete(store, claimed.id, {
+      outcome: "succeeded",
+      requestId: null,
+      errorCode: null,
+      errorMessage: null,
+    });
+    return completed ? membershipOf(completed) : { ...membershipOf(claimed), status: "added" };
+  }
+  return sendAndComplete(caller, store, claimed, options.add ?? addGroupMember, pending);
 }
 
 /** Another try of a failed membership; `store.changes.retry` lets only one try run at a time. */
@@ -160,7 +224,11 @@ async function sendAndComplete(
     // After a try whose outcome was unknown, "already a member" is that try's success.
     const alreadyBefore =
       added.outcome === "already_member" &&
-      !(previous && ["outcome_unknown", "not_sent"].includes(previous.errorCode ?? ""));
+      !(
+        previous &&
+        (previous.outcome === "pending" ||
+          ["outcome_unknown", "not_sent"].includes(previous.errorCode ?? ""))
+      );
     completed = await complete(store, change.id, {
       outcome: "succeeded",
       requestId: added.requestId ?? null,
