@@ -14,23 +14,35 @@ import {
   type RoleRequirement,
 } from "./roles";
 
-/** A few minutes: a role activated through PIM is honoured soon without asking Graph on every call. */
-const ROLE_CACHE = new BoundedCache<Promise<string[]>>({
+/** A few minutes: roles that grant are reused without asking Graph on every call. */
+const ROLE_CACHE = new BoundedCache<{ at: number; roles: Promise<string[]> }>({
   maxEntries: 1_000,
   maxAgeMs: 3 * 60_000,
 });
 
-export type DirectoryRoleLookup = (caller: Caller) => Promise<string[]>;
+/**
+ * A cached answer that would refuse is asked again when older than this: a role activated through PIM
+ * after the portal first looked (every page's navigation looks) is honoured at the next check, while a
+ * page's burst of checks still shares one lookup.
+ */
+const REFUSAL_RECHECK_AFTER_MS = 10_000;
+
+export type DirectoryRoleLookup = (
+  caller: Caller,
+  options?: { fresherThanMs?: number },
+) => Promise<string[]>;
 
 /** The caller's current directory roles from Graph, cached per person (bounded). */
-export const directoryRolesFromGraph: DirectoryRoleLookup = (caller) => {
+export const directoryRolesFromGraph: DirectoryRoleLookup = (caller, options = {}) => {
   const key = `${caller.tid}:${caller.oid}`;
   const cached = ROLE_CACHE.get(key);
-  if (cached) return cached;
-  const lookup = listMyDirectoryRoleTemplateIds(caller);
-  ROLE_CACHE.set(key, lookup);
-  lookup.catch(() => ROLE_CACHE.delete(key));
-  return lookup;
+  const fresherThan = options.fresherThanMs;
+  if (cached && (fresherThan === undefined || Date.now() - cached.at < fresherThan))
+    return cached.roles;
+  const roles = listMyDirectoryRoleTemplateIds(caller);
+  ROLE_CACHE.set(key, { at: Date.now(), roles });
+  roles.catch(() => ROLE_CACHE.delete(key));
+  return roles;
 };
 
 /** For tests that change a person's roles between cases. */
@@ -49,7 +61,11 @@ export async function hasRequiredRole(
 ): Promise<boolean> {
   if (grantedByToken(caller, requirement)) return true;
   if ((requirement.anyDirectoryRole ?? []).length === 0) return false;
-  return grantedByDirectoryRoles(await lookup(caller), requirement);
+  if (grantedByDirectoryRoles(await lookup(caller), requirement)) return true;
+  return grantedByDirectoryRoles(
+    await lookup(caller, { fresherThanMs: REFUSAL_RECHECK_AFTER_MS }),
+    requirement,
+  );
 }
 
 export function overseesAllInvitations(caller: Caller): Promise<boolean> {
