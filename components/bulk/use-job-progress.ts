@@ -27,7 +27,7 @@ export function useJobProgress(jobId: string) {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
-      const result = await call(getBulkJobProgress, { jobId });
+      const result = await call(getBulkJobProgress, { jobId }, { background: true });
       if (stopped) return;
       if (result.ok) {
         latest.current = result.data;

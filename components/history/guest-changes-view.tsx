@@ -37,7 +37,7 @@ export function GuestChangesView() {
 
   useEffect(() => {
     let cancelled = false;
-    void call(getHistoryScope, {}).then((outcome) => {
+    void call(getHistoryScope, {}, { background: true }).then((outcome) => {
       if (!cancelled && outcome.ok) setSeesAll(outcome.data.seesAll);
     });
     return () => {

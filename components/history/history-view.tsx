@@ -56,7 +56,7 @@ export function HistoryView() {
 
   useEffect(() => {
     let cancelled = false;
-    void call(getHistoryScope, {}).then((outcome) => {
+    void call(getHistoryScope, {}, { background: true }).then((outcome) => {
       if (!cancelled && outcome.ok) setScope(outcome.data);
     });
     return () => {

@@ -74,7 +74,7 @@ export function PendingInvitations() {
   }, [call, filters, cursor, queryKey, firstPage]);
 
   useEffect(() => {
-    void call(getStaleCapabilities, {}).then((outcome) => {
+    void call(getStaleCapabilities, {}, { background: true }).then((outcome) => {
       if (outcome.ok) setCanRemove(outcome.data.canRemove);
     });
   }, [call]);

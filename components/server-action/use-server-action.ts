@@ -16,10 +16,16 @@ export type ActionOutcome<T> =
 
 type Action<T> = (accessToken: string, input: unknown) => Promise<ActionResult<T>>;
 
+/**
+ * A call the page makes on its own (whether to show a link or a button, a poll): its success says
+ * nothing about whether the step-up sign-in worked, so it must not reset the loop guard.
+ */
+export type CallOptions = { background?: boolean };
+
 /** Never loop: a challenge right after the sign-in that answered one gets a message, not a button. */
-function afterClaimsChallenge<T>(result: ActionResult<T>): ActionOutcome<T> {
+function afterClaimsChallenge<T>(result: ActionResult<T>, options: CallOptions): ActionOutcome<T> {
   if (result.ok) {
-    forgetClaimsChallenge();
+    if (!options.background) forgetClaimsChallenge();
     return result;
   }
   if (result.error.code !== "claims_challenge") return result;
@@ -35,7 +41,11 @@ function afterClaimsChallenge<T>(result: ActionResult<T>): ActionOutcome<T> {
 export function useServerAction() {
   const { getToken, renewSession } = useApiToken();
   const call = useCallback(
-    async <T>(action: Action<T>, input: unknown): Promise<ActionOutcome<T>> => {
+    async <T>(
+      action: Action<T>,
+      input: unknown,
+      options: CallOptions = {},
+    ): Promise<ActionOutcome<T>> => {
       const token = await getToken();
       if (!token.ok) {
         return {
@@ -56,7 +66,7 @@ export function useServerAction() {
       } catch {
         return { ok: false, error: { code: "network" } };
       }
-      return afterClaimsChallenge(result);
+      return afterClaimsChallenge(result, options);
     },
     [getToken],
   );

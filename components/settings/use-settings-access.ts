@@ -25,7 +25,7 @@ export function useSettingsAccess(): boolean | undefined {
   useEffect(() => {
     if (!key || inProgress !== InteractionStatus.None || answers.has(key)) return;
     let active = true;
-    void call(getSettingsAccess, {}).then((outcome) => {
+    void call(getSettingsAccess, {}, { background: true }).then((outcome) => {
       if (!outcome.ok) return;
       answers.set(key, outcome.data.canChangeSettings);
       if (active) setAnswered((count) => count + 1);

@@ -13,7 +13,7 @@ export function useSponsorAccess(): boolean | null {
   const [canManage, setCanManage] = useState<boolean | null>(null);
   useEffect(() => {
     let current = true;
-    asked ??= call(getSponsorCapabilities, {}).then((outcome) => {
+    asked ??= call(getSponsorCapabilities, {}, { background: true }).then((outcome) => {
       if (!outcome.ok) asked = null;
       return outcome.ok && outcome.data.canManage;
     });

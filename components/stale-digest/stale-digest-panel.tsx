@@ -37,7 +37,7 @@ export function StaleDigestPanel() {
   useEffect(() => {
     const current = (request.current += 1);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    void call(getWeeklyStaleList, {}).then((outcome) => {
+    void call(getWeeklyStaleList, {}, { background: true }).then((outcome) => {
       if (current !== request.current) return;
       if (!outcome.ok) return setState({ status: "error", error: outcome.error });
       setState({ status: "loaded", view: outcome.data });
