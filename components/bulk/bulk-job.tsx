@@ -70,8 +70,14 @@ export function BulkJob({ jobId }: { jobId: string }) {
         <CardBody className="space-y-4">
           <p role="status" className="text-sm font-medium text-slate-900" data-testid="job-status">
             {status === "completed"
-              ? t("statuses.completedSummary", { sent: counts.succeeded, failed: counts.failed })
-              : t(`statuses.${status}`)}
+              ? stale("completedSummary", {
+                  kind: progress.job.kind,
+                  sent: counts.succeeded,
+                  failed: counts.failed,
+                })
+              : status === "running"
+                ? stale("running", { kind: progress.job.kind })
+                : t(`statuses.${status}`)}
           </p>
           <JobProgressBar progress={progress} />
           {status === "waitingForSignIn" ? (
