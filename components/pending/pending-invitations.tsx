@@ -23,6 +23,7 @@ import { useLinkActions } from "./use-link-actions";
 import { useServerAction } from "@/components/server-action/use-server-action";
 import { getStaleCapabilities } from "@/components/stale/actions";
 import { RecentlyRemoved } from "@/components/stale/recently-removed";
+import { useGuestSelection } from "@/components/stale/guest-selection";
 import { StaleToolbar } from "@/components/stale/stale-toolbar";
 
 type LoadedState =
@@ -58,6 +59,8 @@ export function PendingInvitations() {
   // The page shown belongs to one query; until that query's answer arrives, the page is loading.
   const queryKey = JSON.stringify([filters, cursor, reloads]);
   const page: PageState = loaded?.key === queryKey ? loaded.state : { status: "loading" };
+  // Ticked guests survive paging; a new filter starts with none.
+  const selection = useGuestSelection(JSON.stringify(filters));
 
   useEffect(() => {
     const current = (request.current += 1);
@@ -129,6 +132,11 @@ export function PendingInvitations() {
   const actions = useLinkActions({ announce, showError, updateRow, removeRow });
   const dialog = actions.dialog;
   const canReset = capabilities?.canReset ?? false;
+  // The clean-up of invitations never accepted: with an age filter and guests matching it.
+  const stale =
+    page.status === "ready" && filters.olderThanDays && page.count !== undefined && page.count > 0
+      ? { olderThanDays: filters.olderThanDays, count: page.count }
+      : null;
 
   return (
     <Card aria-labelledby="pending-title">
@@ -177,16 +185,18 @@ export function PendingInvitations() {
             {page.count !== undefined ? (
               <p className="text-sm text-slate-600">{t("count", { count: page.count })}</p>
             ) : null}
-            {filters.olderThanDays && page.count !== undefined && page.count > 0 ? (
+            {stale ? (
               <StaleToolbar
                 filters={filters}
-                olderThanDays={filters.olderThanDays}
-                count={page.count}
+                olderThanDays={stale.olderThanDays}
+                count={stale.count}
                 canRemove={canRemove}
+                selection={selection}
               />
             ) : null}
             <PendingTable
               rows={page.rows}
+              selection={stale ? selection : undefined}
               renderActions={(row) => (
                 <RowActions
                   row={row}
