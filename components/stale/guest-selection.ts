@@ -5,6 +5,21 @@ import { MAX_SELECTED_GUESTS } from "@/lib/pending/stale-inputs";
 
 export type SelectedGuest = { id: string; name: string };
 
+/** A new selection with `guests` ticked (in order, while under `cap`) or unticked. */
+export function withGuests(
+  current: ReadonlyMap<string, string>,
+  guests: readonly SelectedGuest[],
+  selected: boolean,
+  cap: number = MAX_SELECTED_GUESTS,
+): Map<string, string> {
+  const next = new Map(current);
+  for (const guest of guests) {
+    if (!selected) next.delete(guest.id);
+    else if (next.size < cap) next.set(guest.id, guest.name);
+  }
+  return next;
+}
+
 /**
  * The stale guests ticked on the pending page, across pages of one filter. `scope` names the filter:
  * when it changes, the selection is dropped (guests ticked under another filter may not match this one).
@@ -31,26 +46,14 @@ export function useGuestSelection(scope: string) {
 
   const toggle = useCallback(
     (guest: SelectedGuest, selected: boolean) =>
-      update((current) => {
-        const next = new Map(current);
-        if (!selected) next.delete(guest.id);
-        else if (next.size < MAX_SELECTED_GUESTS) next.set(guest.id, guest.name);
-        return next;
-      }),
+      update((current) => withGuests(current, [guest], selected)),
     [update],
   );
 
   /** Ticks (up to the cap) or unticks every guest of one page. */
   const togglePage = useCallback(
     (page: readonly SelectedGuest[], selected: boolean) =>
-      update((current) => {
-        const next = new Map(current);
-        for (const guest of page) {
-          if (!selected) next.delete(guest.id);
-          else if (next.size < MAX_SELECTED_GUESTS) next.set(guest.id, guest.name);
-        }
-        return next;
-      }),
+      update((current) => withGuests(current, page, selected)),
     [update],
   );
 
