@@ -144,6 +144,8 @@ test("two guests ticked one by one get a reminder each, and no one else does", a
     timeout: 60_000,
   });
   await expect(page.getByRole("progressbar", { name: "Reminders sent" })).toBeVisible();
+  const rows = page.getByRole("table", { name: "Each row’s outcome" });
+  await expect(rows.getByRole("row", { name: /Reminded/ })).toHaveCount(2);
 
   expect(await tenant.emailsSent(emails[STALE[0]!.name]!)).toBe(1);
   expect(await tenant.emailsSent(emails[STALE[1]!.name]!)).toBe(0);

@@ -58,7 +58,7 @@ export function BulkJob({ jobId }: { jobId: string }) {
           }
           description={
             progress.job.isOwner
-              ? t("ownJob")
+              ? stale("ownJob", { kind: progress.job.kind })
               : t("someoneElsesJob", { name: progress.job.ownerName ?? "" })
           }
           actions={
@@ -118,7 +118,11 @@ export function BulkJob({ jobId }: { jobId: string }) {
       </Card>
       <Card>
         <CardBody>
-          <JobRowsTable jobId={jobId} refreshKey={JSON.stringify(counts)} />
+          <JobRowsTable
+            jobId={jobId}
+            kind={progress.job.kind}
+            refreshKey={JSON.stringify(counts)}
+          />
         </CardBody>
       </Card>
     </div>

@@ -29,7 +29,8 @@ function PageCheckbox({
     <input
       ref={box}
       type="checkbox"
-      className={CHECKBOX}
+      // Narrow screens hide the column headers; a focusable box nobody sees is left out there.
+      className={`${CHECKBOX} max-sm:hidden`}
       aria-label={t("selectPage")}
       checked={all}
       disabled={!all && !some && selection.atCap}
