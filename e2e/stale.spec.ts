@@ -164,6 +164,42 @@ test("a new filter starts with nothing ticked", async ({ page, tenant }) => {
   await expect(page.getByText(/\d selected/)).toHaveCount(0);
 });
 
+test("ticked guests stay ticked across pages of the same filter", async ({ page, tenant }) => {
+  await tenant.reset("stale");
+  const invited = new Date(Date.now() - 40 * 86_400_000).toISOString();
+  for (let index = 0; index < 25; index += 1)
+    await tenant.addUser({
+      email: `paging${index}@litware.example`,
+      displayName: `Paging Guest ${index}`,
+      createdDateTime: invited,
+    });
+  await signInAs(page, "adele");
+  await openStale(page, "More than 30 days ago");
+  await expect(page.getByRole("button", { name: "Send reminder to all 28" })).toBeVisible();
+  const table = page.getByRole("table", { name: "Pending invitations" });
+  const firstRowBox = table.getByRole("row").nth(1).getByRole("checkbox");
+  const firstName = await firstRowBox.getAttribute("aria-label");
+  await firstRowBox.check();
+
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect(page.getByText("Page 2")).toBeVisible();
+  const secondPageBox = table.getByRole("row").nth(1).getByRole("checkbox");
+  await expect(secondPageBox).not.toHaveAttribute("aria-label", firstName!);
+  await secondPageBox.check();
+  await expect(page.getByText("2 selected", { exact: true })).toBeVisible();
+  // Only one of this page's guests is ticked.
+  expect(
+    await page
+      .getByRole("checkbox", { name: "Select every guest on this page" })
+      .evaluate((box: HTMLInputElement) => box.indeterminate),
+  ).toBe(true);
+
+  await page.getByRole("button", { name: "Previous page" }).click();
+  await expect(page.getByText("Page 1")).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: firstName!, exact: true })).toBeChecked();
+  await expect(page.getByRole("button", { name: "Send reminder to 2 selected" })).toBeVisible();
+});
+
 test("the clean-up speaks Spanish", async ({ page, tenant }) => {
   await tenant.reset("stale");
   await signInAs(page, "megan", "/pending?age=30");

@@ -60,7 +60,10 @@ export function PendingInvitations() {
   const queryKey = JSON.stringify([filters, cursor, reloads]);
   const page: PageState = loaded?.key === queryKey ? loaded.state : { status: "loading" };
   // Ticked guests survive paging; a new filter starts with none.
-  const selection = useGuestSelection(JSON.stringify(filters));
+  const filtersKey = JSON.stringify(filters);
+  const selection = useGuestSelection(filtersKey);
+  // Graph counts on the first page only; the clean-up stays on the next pages of the same filter.
+  const [knownCount, setKnownCount] = useState<{ key: string; count: number } | null>(null);
 
   useEffect(() => {
     const current = (request.current += 1);
@@ -68,6 +71,8 @@ export function PendingInvitations() {
       if (current !== request.current) return;
       if (outcome.ok) {
         setCapabilities(outcome.data.capabilities);
+        const { count } = outcome.data;
+        if (count !== undefined) setKnownCount({ key: JSON.stringify(filters), count });
         setLoaded({ key: queryKey, state: { status: "ready", ...outcome.data } });
       }
       // A cursor the server no longer accepts (e.g. after a restart with another secret): start over.
@@ -133,9 +138,11 @@ export function PendingInvitations() {
   const dialog = actions.dialog;
   const canReset = capabilities?.canReset ?? false;
   // The clean-up of invitations never accepted: with an age filter and guests matching it.
+  const matching = page.status === "ready" ? page.count : undefined;
+  const staleCount = matching ?? (knownCount?.key === filtersKey ? knownCount.count : undefined);
   const stale =
-    page.status === "ready" && filters.olderThanDays && page.count !== undefined && page.count > 0
-      ? { olderThanDays: filters.olderThanDays, count: page.count }
+    page.status === "ready" && filters.olderThanDays && staleCount !== undefined && staleCount > 0
+      ? { olderThanDays: filters.olderThanDays, count: staleCount }
       : null;
 
   return (
