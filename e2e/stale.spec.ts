@@ -100,6 +100,106 @@ test("a reminder job paused and resumed sends each reminder once", async ({ page
   for (const email of everyone) expect(await tenant.emailsSent(email), email).toBe(1);
 });
 
+test("two guests ticked one by one get a reminder each, and no one else does", async ({
+  page,
+  tenant,
+}) => {
+  await tenant.reset("stale");
+  const emails = {
+    [STALE[0]!.name]: "stale45.guest@litware.example",
+    [STALE[1]!.name]: "stale75.guest@litware.example",
+    [STALE[2]!.name]: "stale120.guest@tailspin.example",
+  };
+  await signInAs(page, "adele");
+  await openStale(page, "More than 30 days ago");
+  await expect(page.getByRole("button", { name: "Send reminder to all 3" })).toBeVisible();
+
+  const pageBox = page.getByRole("checkbox", { name: "Select every guest on this page" });
+  await page.getByRole("checkbox", { name: "Select Stale Guest 45" }).check();
+  await expect(page.getByText("1 selected", { exact: true })).toBeVisible();
+  await expect(pageBox).not.toBeChecked();
+  expect(await pageBox.evaluate((box: HTMLInputElement) => box.indeterminate)).toBe(true);
+  await page.getByRole("checkbox", { name: "Select Stale Guest 120" }).check();
+  await expect(page.getByText("2 selected", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send reminder to all 3" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // The whole page, then nothing, then the two again.
+  await pageBox.check();
+  await expect(page.getByText("3 selected", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Clear selection" }).click();
+  await expect(page.getByRole("button", { name: "Send reminder to all 3" })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "Select Stale Guest 45" })).not.toBeChecked();
+  await page.getByRole("checkbox", { name: "Select Stale Guest 45" }).check();
+  await page.getByRole("checkbox", { name: "Select Stale Guest 120" }).check();
+
+  await page.getByRole("button", { name: "Send reminder to 2 selected" }).click();
+  const dialog = page.getByRole("dialog", { name: "Send a reminder to 2 guests?" });
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Send 2 reminders" }).click();
+  await expect(page.getByText("The reminder job has started.")).toBeVisible();
+  await page.getByRole("link", { name: "Follow its progress" }).click();
+  await expect(page.getByRole("heading", { name: "Reminder job", level: 1 })).toBeVisible();
+  await expect(page.getByText("Finished: 2 reminders sent, 0 failed.")).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByRole("progressbar", { name: "Reminders sent" })).toBeVisible();
+  const rows = page.getByRole("table", { name: "Each row’s outcome" });
+  await expect(rows.getByRole("row", { name: /Reminded/ })).toHaveCount(2);
+
+  expect(await tenant.emailsSent(emails[STALE[0]!.name]!)).toBe(1);
+  expect(await tenant.emailsSent(emails[STALE[1]!.name]!)).toBe(0);
+  expect(await tenant.emailsSent(emails[STALE[2]!.name]!)).toBe(1);
+});
+
+test("a new filter starts with nothing ticked", async ({ page, tenant }) => {
+  await tenant.reset("stale");
+  await signInAs(page, "adele");
+  await openStale(page, "More than 30 days ago");
+  await page.getByRole("checkbox", { name: "Select Stale Guest 120" }).check();
+  await expect(page.getByText("1 selected", { exact: true })).toBeVisible();
+  await openStale(page, "More than 60 days ago");
+  await expect(page.getByRole("button", { name: "Send reminder to all 2" })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "Select Stale Guest 120" })).not.toBeChecked();
+  await expect(page.getByText(/\d selected/)).toHaveCount(0);
+});
+
+test("ticked guests stay ticked across pages of the same filter", async ({ page, tenant }) => {
+  await tenant.reset("stale");
+  const invited = new Date(Date.now() - 40 * 86_400_000).toISOString();
+  for (let index = 0; index < 25; index += 1)
+    await tenant.addUser({
+      email: `paging${index}@litware.example`,
+      displayName: `Paging Guest ${index}`,
+      createdDateTime: invited,
+    });
+  await signInAs(page, "adele");
+  await openStale(page, "More than 30 days ago");
+  await expect(page.getByRole("button", { name: "Send reminder to all 28" })).toBeVisible();
+  const table = page.getByRole("table", { name: "Pending invitations" });
+  const firstRowBox = table.getByRole("row").nth(1).getByRole("checkbox");
+  const firstName = await firstRowBox.getAttribute("aria-label");
+  await firstRowBox.check();
+
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect(page.getByText("Page 2")).toBeVisible();
+  const secondPageBox = table.getByRole("row").nth(1).getByRole("checkbox");
+  await expect(secondPageBox).not.toHaveAttribute("aria-label", firstName!);
+  await secondPageBox.check();
+  await expect(page.getByText("2 selected", { exact: true })).toBeVisible();
+  // Only one of this page's guests is ticked.
+  expect(
+    await page
+      .getByRole("checkbox", { name: "Select every guest on this page" })
+      .evaluate((box: HTMLInputElement) => box.indeterminate),
+  ).toBe(true);
+
+  await page.getByRole("button", { name: "Previous page" }).click();
+  await expect(page.getByText("Page 1")).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: firstName!, exact: true })).toBeChecked();
+  await expect(page.getByRole("button", { name: "Send reminder to 2 selected" })).toBeVisible();
+});
+
 test("the clean-up speaks Spanish", async ({ page, tenant }) => {
   await tenant.reset("stale");
   await signInAs(page, "megan", "/pending?age=30");
@@ -115,4 +215,8 @@ test("the clean-up speaks Spanish", async ({ page, tenant }) => {
   await expectAccessible(page);
   await page.getByRole("button", { name: "Cancelar" }).click();
   await expect(page.getByRole("heading", { name: "Quitados recientemente" })).toBeVisible();
+
+  await page.getByRole("checkbox", { name: "Seleccionar a Stale Guest 75" }).check();
+  await expect(page.getByText("1 seleccionado", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Quitar 1 seleccionado" })).toBeVisible();
 });

@@ -58,7 +58,7 @@ export function BulkJob({ jobId }: { jobId: string }) {
           }
           description={
             progress.job.isOwner
-              ? t("ownJob")
+              ? stale("ownJob", { kind: progress.job.kind })
               : t("someoneElsesJob", { name: progress.job.ownerName ?? "" })
           }
           actions={
@@ -70,8 +70,14 @@ export function BulkJob({ jobId }: { jobId: string }) {
         <CardBody className="space-y-4">
           <p role="status" className="text-sm font-medium text-slate-900" data-testid="job-status">
             {status === "completed"
-              ? t("statuses.completedSummary", { sent: counts.succeeded, failed: counts.failed })
-              : t(`statuses.${status}`)}
+              ? stale("completedSummary", {
+                  kind: progress.job.kind,
+                  sent: counts.succeeded,
+                  failed: counts.failed,
+                })
+              : status === "running"
+                ? stale("running", { kind: progress.job.kind })
+                : t(`statuses.${status}`)}
           </p>
           <JobProgressBar progress={progress} />
           {status === "waitingForSignIn" ? (
@@ -112,7 +118,11 @@ export function BulkJob({ jobId }: { jobId: string }) {
       </Card>
       <Card>
         <CardBody>
-          <JobRowsTable jobId={jobId} refreshKey={JSON.stringify(counts)} />
+          <JobRowsTable
+            jobId={jobId}
+            kind={progress.job.kind}
+            refreshKey={JSON.stringify(counts)}
+          />
         </CardBody>
       </Card>
     </div>

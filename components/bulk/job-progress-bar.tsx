@@ -26,6 +26,9 @@ function Count(props: { label: string; value: number; tone: string; id: string }
 /** Sent, failed and remaining rows, a bar for the share done, and the time left. */
 export function JobProgressBar({ progress }: { progress: BulkJobProgressView }) {
   const t = useTranslations("bulk.job");
+  // Reminder and removal jobs count what they do, not invitations.
+  const byKind = useTranslations("StaleInvitationsJob");
+  const kind = progress.job.kind;
   const { counts } = progress;
   const done = counts.succeeded + counts.failed;
   const remaining = counts.queued + counts.sending;
@@ -37,7 +40,7 @@ export function JobProgressBar({ progress }: { progress: BulkJobProgressView }) 
     <div className="space-y-3">
       <div
         role="progressbar"
-        aria-label={t("progressLabel")}
+        aria-label={byKind("progressLabel", { kind })}
         aria-valuemin={0}
         aria-valuemax={toSend}
         aria-valuenow={done}
@@ -51,7 +54,7 @@ export function JobProgressBar({ progress }: { progress: BulkJobProgressView }) 
       </div>
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         <Count
-          label={t("counts.sent")}
+          label={byKind("countSent", { kind })}
           value={counts.succeeded}
           tone="text-emerald-800"
           id="sent"

@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { rowAndEmailColumns } from "./row-columns";
-import type { BulkRowView } from "@/lib/bulk/job-view";
+import type { BulkJobProgressView, BulkRowView } from "@/lib/bulk/job-view";
 import type { BulkRowState } from "@/lib/db/schema";
 import { listBulkJobRows } from "./actions";
 import { useRowOutcome } from "./row-outcome";
@@ -22,8 +22,17 @@ const FILTERS: Record<Filter, BulkRowState[] | undefined> = {
 };
 
 /** Each row's outcome, a page at a time; `refreshKey` changes whenever the counts do. */
-export function JobRowsTable({ jobId, refreshKey }: { jobId: string; refreshKey: string }) {
+export function JobRowsTable({
+  jobId,
+  kind,
+  refreshKey,
+}: {
+  jobId: string;
+  kind: BulkJobProgressView["job"]["kind"];
+  refreshKey: string;
+}) {
   const t = useTranslations("bulk.rows");
+  const byKind = useTranslations("StaleInvitationsJob");
   const { call } = useServerAction();
   const { label, reason, groupLines } = useRowOutcome();
   const [filter, setFilter] = useState<Filter>("all");
@@ -90,7 +99,9 @@ export function JobRowsTable({ jobId, refreshKey }: { jobId: string; refreshKey:
               const why = reason(row);
               return (
                 <>
-                  <span className="font-medium">{label(row)}</span>
+                  <span className="font-medium">
+                    {row.state === "succeeded" ? byKind("rowSucceeded", { kind }) : label(row)}
+                  </span>
                   {why ? <p className="text-slate-700">{why}</p> : null}
                   {row.requestId && row.state === "failed" ? (
                     <p className="text-xs break-all text-slate-600">

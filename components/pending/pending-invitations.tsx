@@ -23,6 +23,7 @@ import { useLinkActions } from "./use-link-actions";
 import { useServerAction } from "@/components/server-action/use-server-action";
 import { getStaleCapabilities } from "@/components/stale/actions";
 import { RecentlyRemoved } from "@/components/stale/recently-removed";
+import { useGuestSelection } from "@/components/stale/guest-selection";
 import { StaleToolbar } from "@/components/stale/stale-toolbar";
 
 type LoadedState =
@@ -58,6 +59,11 @@ export function PendingInvitations() {
   // The page shown belongs to one query; until that query's answer arrives, the page is loading.
   const queryKey = JSON.stringify([filters, cursor, reloads]);
   const page: PageState = loaded?.key === queryKey ? loaded.state : { status: "loading" };
+  // Ticked guests survive paging; a new filter starts with none.
+  const filtersKey = JSON.stringify(filters);
+  const selection = useGuestSelection(filtersKey);
+  // Graph counts on the first page only; the clean-up stays on the next pages of the same filter.
+  const [knownCount, setKnownCount] = useState<{ key: string; count: number } | null>(null);
 
   useEffect(() => {
     const current = (request.current += 1);
@@ -65,6 +71,8 @@ export function PendingInvitations() {
       if (current !== request.current) return;
       if (outcome.ok) {
         setCapabilities(outcome.data.capabilities);
+        const { count } = outcome.data;
+        if (count !== undefined) setKnownCount({ key: JSON.stringify(filters), count });
         setLoaded({ key: queryKey, state: { status: "ready", ...outcome.data } });
       }
       // A cursor the server no longer accepts (e.g. after a restart with another secret): start over.
@@ -129,6 +137,13 @@ export function PendingInvitations() {
   const actions = useLinkActions({ announce, showError, updateRow, removeRow });
   const dialog = actions.dialog;
   const canReset = capabilities?.canReset ?? false;
+  // The clean-up of invitations never accepted: with an age filter and guests matching it.
+  const matching = page.status === "ready" ? page.count : undefined;
+  const staleCount = matching ?? (knownCount?.key === filtersKey ? knownCount.count : undefined);
+  const stale =
+    page.status === "ready" && filters.olderThanDays && staleCount !== undefined && staleCount > 0
+      ? { olderThanDays: filters.olderThanDays, count: staleCount }
+      : null;
 
   return (
     <Card aria-labelledby="pending-title">
@@ -177,16 +192,18 @@ export function PendingInvitations() {
             {page.count !== undefined ? (
               <p className="text-sm text-slate-600">{t("count", { count: page.count })}</p>
             ) : null}
-            {filters.olderThanDays && page.count !== undefined && page.count > 0 ? (
+            {stale ? (
               <StaleToolbar
                 filters={filters}
-                olderThanDays={filters.olderThanDays}
-                count={page.count}
+                olderThanDays={stale.olderThanDays}
+                count={stale.count}
                 canRemove={canRemove}
+                selection={selection}
               />
             ) : null}
             <PendingTable
               rows={page.rows}
+              selection={stale ? selection : undefined}
               renderActions={(row) => (
                 <RowActions
                   row={row}

@@ -11,24 +11,29 @@ import { useServerAction } from "@/components/server-action/use-server-action";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import type { StaleAgeDays } from "@/lib/pending/pending-query";
+import { MAX_SELECTED_GUESTS } from "@/lib/pending/stale-inputs";
 import { startStaleInvitationsJob } from "./actions";
+import type { GuestSelection } from "./guest-selection";
 
 type Kind = "remind" | "remove";
 
 /**
- * What to do with every guest the stale filter matches: remind them (a resend), or, for people Graph
- * lets delete users, remove them to Entra's deleted items. The server resolves the guests itself.
+ * What to do with every guest the stale filter matches, or with the guests ticked in the table:
+ * remind them (a resend), or, for people Graph lets delete users, remove them to Entra's deleted
+ * items. For "all", the server resolves the guests itself; ticked ones it checks again against Graph.
  */
 export function StaleToolbar({
   filters,
   olderThanDays,
   count,
   canRemove,
+  selection,
 }: {
   filters: PendingFilters;
   olderThanDays: StaleAgeDays;
   count: number;
   canRemove: boolean;
+  selection: GuestSelection;
 }) {
   const t = useTranslations("StaleInvitations");
   const { call, renewSession } = useServerAction();
@@ -36,6 +41,10 @@ export function StaleToolbar({
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<CallError | null>(null);
   const [started, setStarted] = useState<{ id: string; kind: Kind } | null>(null);
+
+  // Ticked guests take over from "all matching" until the selection is cleared.
+  const selected = selection.count;
+  const target = selected > 0 ? selected : count;
 
   async function start(kind: Kind) {
     setStarting(true);
@@ -45,7 +54,7 @@ export function StaleToolbar({
       olderThanDays,
       search: filters.search,
       invitedByMe: filters.invitedByMe,
-      guestIds: null,
+      guestIds: selected > 0 ? selection.ids : null,
     });
     setStarting(false);
     if (!outcome.ok) {
@@ -54,6 +63,7 @@ export function StaleToolbar({
     }
     setAsking(null);
     setStarted({ id: outcome.data.id, kind });
+    selection.clear();
   }
 
   return (
@@ -65,16 +75,29 @@ export function StaleToolbar({
         {t("toolbarTitle", { count, days: olderThanDays })}
       </h2>
       <p className="text-sm text-slate-700">{t("toolbarHint")}</p>
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <Button variant="secondary" onClick={() => setAsking("remind")}>
-          {t("remindAll", { count })}
+          {selected > 0 ? t("remindSelected", { count: selected }) : t("remindAll", { count })}
         </Button>
         {canRemove ? (
           <Button variant="secondary" onClick={() => setAsking("remove")}>
-            {t("removeAll", { count })}
+            {selected > 0 ? t("removeSelected", { count: selected }) : t("removeAll", { count })}
+          </Button>
+        ) : null}
+        <p role="status" aria-live="polite" className="text-sm font-medium text-slate-900 sm:ml-2">
+          {selected > 0 ? t("selectedCount", { count: selected }) : ""}
+        </p>
+        {selected > 0 ? (
+          <Button variant="secondary" size="sm" onClick={selection.clear}>
+            {t("clearSelection")}
           </Button>
         ) : null}
       </div>
+      {selection.atCap ? (
+        <p className="text-sm font-medium text-amber-900">
+          {t("selectionCap", { max: MAX_SELECTED_GUESTS })}
+        </p>
+      ) : null}
       {started ? (
         <p role="status" className="text-sm font-medium text-emerald-800">
           {t(started.kind === "remove" ? "removalStarted" : "reminderStarted")}{" "}
@@ -92,10 +115,14 @@ export function StaleToolbar({
         >
           <div className="space-y-4 p-6">
             <h2 id="stale-confirm-title" className="text-lg font-semibold">
-              {t(asking === "remove" ? "confirmRemoveTitle" : "confirmRemindTitle", { count })}
+              {t(asking === "remove" ? "confirmRemoveTitle" : "confirmRemindTitle", {
+                count: target,
+              })}
             </h2>
             <p id="stale-confirm-body" className="text-sm text-slate-700">
-              {t(asking === "remove" ? "confirmRemoveBody" : "confirmRemindBody", { count })}
+              {t(asking === "remove" ? "confirmRemoveBody" : "confirmRemindBody", {
+                count: target,
+              })}
             </p>
             {error ? (
               <ActionErrorAlert
@@ -110,7 +137,7 @@ export function StaleToolbar({
               </Button>
               <Button onClick={() => void start(asking)} disabled={starting}>
                 {starting ? <Spinner /> : null}
-                {t(asking === "remove" ? "confirmRemove" : "confirmRemind", { count })}
+                {t(asking === "remove" ? "confirmRemove" : "confirmRemind", { count: target })}
               </Button>
             </div>
           </div>
