@@ -41,7 +41,8 @@ export default defineConfig([
           patterns: [
             {
               group: ["@/test-support/*", "**/test-support/*", "@/emulator/*", "**/emulator/*"],
-              message: "Test support and the local tenant are for tests only (docs/architecture.md).",
+              message:
+                "Test support and the local tenant are for tests only (docs/architecture.md).",
             },
             {
               group: ["vitest", "@playwright/test", "fast-check"],

@@ -32,7 +32,13 @@ process.on("exit", () => {
 async function waitForTenant(): Promise<void> {
   const discovery = `${tenantUrl}/${TENANT_ID}/v2.0/.well-known/openid-configuration`;
   for (let attempt = 0; attempt < 600; attempt += 1) {
-    if (await fetch(discovery).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(discovery).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error("the local tenant never started");

@@ -50,8 +50,10 @@ async function control(
 /** The control API of the local tenant (emulator/README.md), for arranging and checking tests. */
 export function localTenant(request: APIRequestContext) {
   return {
-    reset: (seed: "minimal" | "stale" | "demo" | "empty" = "minimal", settings?: Record<string, unknown>) =>
-      control(request, "POST", "/reset", { seed, ...(settings ? { settings } : {}) }),
+    reset: (
+      seed: "minimal" | "stale" | "demo" | "empty" = "minimal",
+      settings?: Record<string, unknown>,
+    ) => control(request, "POST", "/reset", { seed, ...(settings ? { settings } : {}) }),
     updateSettings: (patch: Record<string, unknown>) =>
       control(request, "PATCH", "/settings", patch),
     injectFault: (fault: FaultSpec) => control(request, "POST", "/faults", fault),
