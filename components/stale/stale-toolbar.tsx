@@ -74,7 +74,9 @@ export function StaleToolbar({
       <h2 id="stale-toolbar-title" className="text-base font-semibold text-slate-900">
         {t("toolbarTitle", { count, days: olderThanDays })}
       </h2>
-      <p className="text-sm text-slate-700">{t("toolbarHint")}</p>
+      <p className="text-sm text-slate-700">
+        {t(selected > 0 ? "toolbarHintSelected" : "toolbarHint")}
+      </p>
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="secondary" onClick={() => setAsking("remind")}>
           {selected > 0 ? t("remindSelected", { count: selected }) : t("remindAll", { count })}
