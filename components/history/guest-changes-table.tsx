@@ -3,13 +3,8 @@
 import { useTranslations } from "next-intl";
 import { InvitedAt } from "@/components/pending/invited-at";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
+import { OutcomeCell } from "./outcome-cell";
 import type { GuestChangeRow } from "./actions";
-
-const OUTCOME_TONES: Record<GuestChangeRow["outcome"], string> = {
-  succeeded: "bg-emerald-50 text-emerald-900 ring-emerald-200",
-  failed: "bg-red-50 text-red-900 ring-red-200",
-  pending: "bg-amber-50 text-amber-900 ring-amber-200",
-};
 
 // A change whose answer was lost and that asking Graph could not confirm.
 const SETTLED = ["not_sent", "outcome_unknown"] as const;
@@ -19,36 +14,22 @@ const SETTLED_CODES: ReadonlySet<string> = new Set(SETTLED);
 function Outcome({ row }: { row: GuestChangeRow }) {
   const t = useTranslations("GuestChanges");
   return (
-    <>
-      <span
-        className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${OUTCOME_TONES[row.outcome]}`}
-      >
-        {t(`outcomes.${row.outcome}`)}
-      </span>
-      {row.errorCode ? (
-        <span className="mt-1 block text-xs text-red-800">
-          {SETTLED_CODES.has(row.errorCode)
+    <OutcomeCell
+      outcome={row.outcome}
+      outcomeLabel={t(`outcomes.${row.outcome}`)}
+      codeText={
+        !row.errorCode
+          ? null
+          : SETTLED_CODES.has(row.errorCode)
             ? t(`table.settled.${row.errorCode as SettledCode}`)
-            : t("table.error", { code: row.errorCode })}
-        </span>
-      ) : null}
-      {row.errorMessage ? (
-        <span className="block max-w-xs text-xs break-words text-slate-600">
-          {row.errorMessage}
-        </span>
-      ) : null}
-      {row.requestId ? (
-        <span className="block text-xs text-slate-500">
-          {t("table.requestId")}{" "}
-          <code className="font-mono break-all select-all">{row.requestId}</code>
-        </span>
-      ) : null}
-      {row.attemptCount > 1 ? (
-        <span className="block text-xs text-slate-500">
-          {t("table.attempts", { count: row.attemptCount })}
-        </span>
-      ) : null}
-    </>
+            : t("table.error", { code: row.errorCode })
+      }
+      codeIsWarning
+      errorMessage={row.errorMessage}
+      requestIdLabel={t("table.requestId")}
+      requestId={row.requestId}
+      attemptsText={row.attemptCount > 1 ? t("table.attempts", { count: row.attemptCount }) : null}
+    />
   );
 }
 

@@ -4,13 +4,8 @@ import { useTranslations } from "next-intl";
 import { InvitedAt } from "@/components/pending/invited-at";
 import { SponsorsButton } from "@/components/sponsors/sponsors-button";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
+import { OutcomeCell } from "./outcome-cell";
 import type { HistoryRow } from "./actions";
-
-const OUTCOME_TONES: Record<HistoryRow["outcome"], string> = {
-  succeeded: "bg-emerald-50 text-emerald-900 ring-emerald-200",
-  failed: "bg-red-50 text-red-900 ring-red-200",
-  pending: "bg-amber-50 text-amber-900 ring-amber-200",
-};
 
 // A POST whose answer was lost, settled by asking Graph (lib/invitations/settle-outcome.ts).
 const SETTLED = ["outcome_recovered", "not_sent", "outcome_unknown"] as const;
@@ -21,37 +16,22 @@ function Outcome({ row }: { row: HistoryRow }) {
   const t = useTranslations("history.table");
   const to = useTranslations("history.outcomes");
   return (
-    <>
-      <span
-        className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${OUTCOME_TONES[row.outcome]}`}
-      >
-        {to(row.outcome)}
-      </span>
-      {row.errorCode ? (
-        <span
-          className={`mt-1 block text-xs ${row.outcome === "succeeded" ? "text-slate-700" : "text-red-800"}`}
-        >
-          {SETTLED_CODES.has(row.errorCode)
+    <OutcomeCell
+      outcome={row.outcome}
+      outcomeLabel={to(row.outcome)}
+      codeText={
+        !row.errorCode
+          ? null
+          : SETTLED_CODES.has(row.errorCode)
             ? t(`settled.${row.errorCode as SettledCode}`)
-            : t("error", { code: row.errorCode })}
-        </span>
-      ) : null}
-      {row.errorMessage ? (
-        <span className="block max-w-xs text-xs break-words text-slate-600">
-          {row.errorMessage}
-        </span>
-      ) : null}
-      {row.requestId ? (
-        <span className="block text-xs text-slate-500">
-          {t("requestId")} <code className="font-mono break-all select-all">{row.requestId}</code>
-        </span>
-      ) : null}
-      {row.attemptCount > 1 ? (
-        <span className="block text-xs text-slate-500">
-          {t("attempts", { count: row.attemptCount })}
-        </span>
-      ) : null}
-    </>
+            : t("error", { code: row.errorCode })
+      }
+      codeIsWarning={row.outcome !== "succeeded"}
+      errorMessage={row.errorMessage}
+      requestIdLabel={t("requestId")}
+      requestId={row.requestId}
+      attemptsText={row.attemptCount > 1 ? t("attempts", { count: row.attemptCount }) : null}
+    />
   );
 }
 
