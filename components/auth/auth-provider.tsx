@@ -4,6 +4,7 @@ import { MsalProvider } from "@azure/msal-react";
 import { createContext, use, type ReactNode } from "react";
 import type { PublicAuthConfig } from "@/lib/config/public-auth-config";
 import { getMsalInstance } from "./msal-instance";
+import { SignedInAccountProvider } from "./use-signed-in-account";
 
 const PortalConfigContext = createContext<PublicAuthConfig | null>(null);
 
@@ -17,7 +18,9 @@ export function AuthProvider({
   const instance = getMsalInstance(config);
   return (
     <PortalConfigContext value={config}>
-      <MsalProvider instance={instance}>{children}</MsalProvider>
+      <MsalProvider instance={instance}>
+        <SignedInAccountProvider>{children}</SignedInAccountProvider>
+      </MsalProvider>
     </PortalConfigContext>
   );
 }

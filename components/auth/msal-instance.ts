@@ -13,15 +13,25 @@ export const REDIRECT_BRIDGE_PATH = "/redirect";
 let cached: { key: string; instance: PublicClientApplication } | undefined;
 
 function keepActiveAccount(instance: PublicClientApplication) {
+  // Every token a call gets reports its account: setting the same one again would write the storage
+  // and announce a change to every tab each time, so only a different account is set.
+  let activeHomeAccountId: string | undefined;
+  const makeActive = (account: AccountInfo) => {
+    if (account.homeAccountId === activeHomeAccountId) return;
+    activeHomeAccountId = account.homeAccountId;
+    instance.setActiveAccount(account);
+  };
   instance.addEventCallback((message: EventMessage) => {
     // v5: LOGIN_SUCCESS carries the AccountInfo itself; token events carry an AuthenticationResult.
     if (message.eventType === EventType.LOGIN_SUCCESS && message.payload) {
-      instance.setActiveAccount(message.payload as AccountInfo);
+      makeActive(message.payload as AccountInfo);
     }
     if (message.eventType === EventType.ACQUIRE_TOKEN_SUCCESS && message.payload) {
       const { account } = message.payload as AuthenticationResult;
-      if (account) instance.setActiveAccount(account);
+      if (account) makeActive(account);
     }
+    // Signing out (here or in another tab) clears it: the next sign-in must set it again.
+    if (message.eventType === EventType.LOGOUT_SUCCESS) activeHomeAccountId = undefined;
   });
 }
 
