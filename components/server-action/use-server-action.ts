@@ -8,6 +8,7 @@ import {
 } from "@/components/auth/claims-challenge";
 import { useApiToken } from "@/components/auth/use-api-token";
 import type { CallError } from "./call-error";
+import { afterForegroundCalls, foregroundCall } from "./call-order";
 import type { ActionResult, FieldError } from "@/lib/server-action/action-result";
 
 export type ActionOutcome<T> =
@@ -18,7 +19,8 @@ type Action<T> = (accessToken: string, input: unknown) => Promise<ActionResult<T
 
 /**
  * A call the page makes on its own (whether to show a link or a button, a poll): its success says
- * nothing about whether the step-up sign-in worked, so it must not reset the loop guard.
+ * nothing about whether the step-up sign-in worked, so it must not reset the loop guard. It is sent
+ * after the calls a person is waiting for (call-order.ts).
  */
 export type CallOptions = { background?: boolean };
 
@@ -40,11 +42,11 @@ function afterClaimsChallenge<T>(result: ActionResult<T>, options: CallOptions):
  */
 export function useServerAction() {
   const { getToken, renewSession } = useApiToken();
-  const call = useCallback(
+  const send = useCallback(
     async <T>(
       action: Action<T>,
       input: unknown,
-      options: CallOptions = {},
+      options: CallOptions,
     ): Promise<ActionOutcome<T>> => {
       const token = await getToken();
       if (!token.ok) {
@@ -69,6 +71,26 @@ export function useServerAction() {
       return afterClaimsChallenge(result, options);
     },
     [getToken],
+  );
+  const call = useCallback(
+    async <T>(
+      action: Action<T>,
+      input: unknown,
+      options: CallOptions = {},
+    ): Promise<ActionOutcome<T>> => {
+      // Calls run one at a time (call-order.ts): the page's own wait behind the person's.
+      if (options.background) {
+        await afterForegroundCalls();
+        return send(action, input, options);
+      }
+      const ended = foregroundCall();
+      try {
+        return await send(action, input, options);
+      } finally {
+        ended();
+      }
+    },
+    [send],
   );
   return { call, renewSession };
 }
