@@ -227,9 +227,17 @@ async function measureSendToLink(browser) {
   const raw = [];
   const accessToken = await graphToken();
   const run = Date.now();
+  // BENCH_CLIENT_PROFILE=1: a CPU profile of the page over the measured sends, for finding where
+  // the browser's share of the time goes (open it in Chromium's DevTools, Performance panel).
+  const profiler = process.env.BENCH_CLIENT_PROFILE ? await context.newCDPSession(page) : undefined;
   // One unmeasured send first: the route's action code and the on-behalf-of exchange warm up once.
   for (let i = -1; i < ROUNDS; i += 1) {
     // Interleaved, so both sides of the ratio see the same load on the machine.
+    if (i === 0 && profiler) {
+      await profiler.send("Profiler.enable");
+      await profiler.send("Profiler.setSamplingInterval", { interval: 100 });
+      await profiler.send("Profiler.start");
+    }
     if (i >= 0)
       raw.push(await rawInvitation(accessToken, `raw-${run}-${i}@fabrikam.com`, `Raw ${i}`));
     await page.getByLabel("E-mail address").fill(`bench-${run}-${i}@fabrikam.com`);
@@ -246,6 +254,12 @@ async function measureSendToLink(browser) {
       phases.push(measuredInPage);
     }
     await page.getByRole("button", { name: "Invite another guest" }).click();
+  }
+  if (profiler) {
+    const { profile } = await profiler.send("Profiler.stop");
+    const file = path.join(out, "invite-page.cpuprofile");
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`The page's CPU profile over the measured sends: ${path.relative(root, file)}`);
   }
   const invitePage = await firstLoadJavaScript(
     page,

@@ -11,7 +11,7 @@
 // Builds into NEXT_DIST_DIR (default .next-pending) when that folder holds no build yet.
 import { chromium } from "@playwright/test";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,7 +22,7 @@ const GUESTS = Number(process.env.BENCH_GUESTS ?? 20_000);
 const GRAPH_LATENCY_MS = Number(process.env.BENCH_GRAPH_LATENCY_MS ?? 250);
 const PAGES = 20;
 const PAGE_SIZE = 25;
-const REPEATS = 5;
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 9);
 const tenantPort = Number(process.env.BENCH_TENANT_PORT ?? 4130);
 const portalPort = Number(process.env.BENCH_PORTAL_PORT ?? 3130);
 const tenantUrl = `http://127.0.0.1:${tenantPort}`;
@@ -202,17 +202,36 @@ async function throughTheBrowser(search) {
   const phases = [];
   const raw = [];
   const searches = [];
+  // BENCH_CLIENT_PROFILE=1: a CPU profile of the page over the measured rounds (DevTools can open it).
+  const profiler = process.env.BENCH_CLIENT_PROFILE
+    ? await page.context().newCDPSession(page)
+    : undefined;
+  if (profiler) {
+    await profiler.send("Profiler.enable");
+    await profiler.send("Profiler.setSamplingInterval", { interval: 100 });
+  }
   for (let i = 0; i < REPEATS; i += 1) {
     await page.goto(`${portalUrl}/`);
     await page.getByLabel("E-mail address").waitFor();
     raw.push(await rawGraphPage(undefined, 1));
     await armFirstRowTiming(page);
+    if (profiler) await profiler.send("Profiler.start");
+    if (process.env.BENCH_CLIENT_TRACE && i === REPEATS - 1)
+      await browser.startTracing(page, {
+        categories: ["devtools.timeline", "v8.execute", "blink.user_timing"],
+      });
     // From the click on the nav entry to the first row of the list on screen.
     const first = await timed(async () => {
       await page.getByRole("link", { name: "Pending invitations" }).click();
       await page.locator("tbody tr").first().waitFor();
     });
     firstPage.push(first.ms);
+    if (process.env.BENCH_CLIENT_TRACE && i === REPEATS - 1)
+      writeFileSync(path.join(out, "pending-nav.trace.json"), await browser.stopTracing());
+    if (profiler) {
+      const { profile } = await profiler.send("Profiler.stop");
+      writeFileSync(path.join(out, `pending-nav-${i}.cpuprofile`), JSON.stringify(profile));
+    }
     const measured = await page.evaluate(() => window.__firstRowTiming);
     inPage.push(measured.total);
     phases.push(measured);
@@ -270,12 +289,18 @@ function armFirstRowTiming(page) {
             const after = performance
               .getEntriesByType("resource")
               .filter((entry) => entry.startTime >= clicked && entry.startTime <= shown);
-            const action = after.findLast(
-              (entry) =>
-                entry.initiatorType === "fetch" &&
-                new URL(entry.name).pathname === "/pending" &&
-                !entry.name.includes("_rsc="),
-            );
+            // The list's own call: the last server action to answer before the first row appeared
+            // (the page's other calls wait behind it, components/server-action/call-order.ts).
+            const action = after
+              .filter(
+                (entry) =>
+                  entry.initiatorType === "fetch" &&
+                  new URL(entry.name).pathname === "/pending" &&
+                  !entry.name.includes("_rsc=") &&
+                  entry.responseEnd <= shown,
+              )
+              .sort((a, b) => a.responseEnd - b.responseEnd)
+              .at(-1);
             const routeEnd = Math.max(
               0,
               ...after
@@ -284,6 +309,7 @@ function armFirstRowTiming(page) {
             );
             resolve({
               total: shown - clicked,
+              answeredInCode: window.__answered - clicked,
               routeLoaded: routeEnd,
               beforeAction: action ? action.startTime - clicked : NaN,
               action: action ? action.responseEnd - action.startTime : NaN,
