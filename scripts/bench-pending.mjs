@@ -309,7 +309,6 @@ function armFirstRowTiming(page) {
             );
             resolve({
               total: shown - clicked,
-              answeredInCode: window.__answered - clicked,
               routeLoaded: routeEnd,
               beforeAction: action ? action.startTime - clicked : NaN,
               action: action ? action.responseEnd - action.startTime : NaN,
