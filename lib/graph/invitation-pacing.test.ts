@@ -59,7 +59,7 @@ describe("SlidingWindowLimiter", () => {
     expect(clock.now()).toBe(2128);
   });
 
-  it("leaves single invitations a reserved share while bulk rows wait", async () => {
+  it("holds a bulk job alone one slot below the budget, and a person finds that slot", async () => {
     const clock = fakeClock();
     const limiter = new SlidingWindowLimiter({
       requests: 10,
@@ -68,16 +68,42 @@ describe("SlidingWindowLimiter", () => {
       ...clock,
     });
     const bulk: number[] = [];
-    const bulkDone = Promise.all(
-      Array.from({ length: 14 }, () => limiter.acquire("bulk").then(() => bulk.push(clock.now()))),
-    );
-    await Promise.all(Array.from({ length: 3 }, () => limiter.acquire("single")));
+    const bulkRows = (count: number) =>
+      Promise.all(
+        Array.from({ length: count }, () =>
+          limiter.acquire("bulk").then(() => bulk.push(clock.now())),
+        ),
+      );
+    // Alone, a bulk job takes 9 of the 10 slots at once…
+    await bulkRows(9);
+    expect(bulk.filter((time) => time === 0)).toHaveLength(9);
+    // …and a person who starts inviting gets the tenth without waiting.
+    await limiter.acquire("single");
     expect(clock.now()).toBe(0);
-    await bulkDone;
-    // Bulk rows take at most 7 of the 10 slots, singles included: 4 now, then 7 a window.
-    expect(bulk.filter((time) => time === 0)).toHaveLength(4);
+    // One single in the last two windows: bulk rows leave it 2 slots in the next window (8 of 10).
+    await bulkRows(10);
+    expect(bulk.filter((time) => time === 1000)).toHaveLength(8);
+    // Two windows later that single no longer counts: 9 again.
+    expect(bulk.filter((time) => time === 2000)).toHaveLength(2);
+  });
+
+  it("keeps slots from bulk rows for people who have been inviting, up to the reserve", async () => {
+    const clock = fakeClock();
+    const limiter = new SlidingWindowLimiter({
+      requests: 10,
+      windowMs: 1000,
+      reserveForSingle: 3,
+      ...clock,
+    });
+    for (let index = 0; index < 6; index += 1) await limiter.acquire("single");
+    clock.advance(1000);
+    const bulk: number[] = [];
+    await Promise.all(
+      Array.from({ length: 10 }, () => limiter.acquire("bulk").then(() => bulk.push(clock.now()))),
+    );
+    // Their six have left the window but not the last two: the reserve is at its most, 3.
     expect(bulk.filter((time) => time === 1000)).toHaveLength(7);
-    expect(bulk.at(-1)).toBe(2000);
+    expect(bulk.filter((time) => time === 2000)).toHaveLength(3);
   });
 });
 

@@ -37,7 +37,7 @@ describe.runIf(postgres)("SharedSlidingWindow on PostgreSQL", () => {
         sleep,
       });
     });
-    return { windows, polls: () => polls };
+    return { windows, polls: () => polls, key };
   }
 
   // Waiters still polling when the pools close at the end fail; that is expected.
@@ -59,17 +59,41 @@ describe.runIf(postgres)("SharedSlidingWindow on PostgreSQL", () => {
     expect(granted).toBe(20);
   });
 
-  it("leaves single invitations their reserve when bulk rows fill the window", async () => {
+  it("holds a bulk job alone one slot below the budget, which a person gets at once", async () => {
     const { windows, polls } = instances(2, 20, 5);
     let bulk = 0;
     for (let index = 0; index < 30; index += 1)
       void windows[0]!.acquire("bulk").then(() => (bulk += 1), ignoreEnd);
-    await until(() => bulk === 15);
-    const pollsAtBudget = polls();
-    await until(() => polls() >= pollsAtBudget + 30);
-    expect(bulk).toBe(15);
-    await Promise.all(Array.from({ length: 5 }, () => windows[1]!.acquire("single")));
-    expect(bulk).toBe(15);
+    // Alone, a bulk job leaves one slot: 19 of 20.
+    await until(() => bulk === 19);
+    let pollsNow = polls();
+    await until(() => polls() >= pollsNow + 30);
+    expect(bulk).toBe(19);
+    // A person on the other instance gets that slot at once.
+    await windows[1]!.acquire("single");
+    pollsNow = polls();
+    await until(() => polls() >= pollsNow + 30);
+    expect(bulk).toBe(19);
+  });
+
+  it("keeps slots from bulk rows for people who have been inviting, up to the reserve", async () => {
+    const { windows, key } = instances(2, 20, 5);
+    // Six single invitations between one and two windows ago: gone from the window, not forgotten.
+    await windows[0]!.backOff(0);
+    await pools[0]!.query(
+      `update portal_invitation_pace set single_grants = array(
+         select (extract(epoch from clock_timestamp()) * 1000000)::bigint - 900000000 + n
+         from generate_series(1, 6) n) where key = $1`,
+      [key],
+    );
+    let bulk = 0;
+    for (let index = 0; index < 30; index += 1)
+      void windows[0]!.acquire("bulk").then(() => (bulk += 1), ignoreEnd);
+    // The reserve is min(5, 6 / 2 + 1) = 4: bulk rows stop at 16 of 20…
+    await until(() => bulk === 16);
+    // …and the other four go to people at once.
+    await Promise.all(Array.from({ length: 4 }, () => windows[1]!.acquire("single")));
+    expect(bulk).toBe(16);
   });
 
   it("holds every instance back for a Retry-After given to one", async () => {

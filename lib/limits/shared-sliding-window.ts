@@ -1,5 +1,5 @@
 import type { Pool } from "pg";
-import type { InvitationLane, InvitationPacer, RateLimiterOptions } from "./pacer-types";
+import { type InvitationLane, type InvitationPacer, type RateLimiterOptions } from "./pacer-types";
 
 export const PACE_TABLE = "portal_invitation_pace";
 const MAX_POLL_MS = 1_000;
@@ -26,14 +26,10 @@ export class SharedSlidingWindow implements InvitationPacer {
   }
 
   async acquire(lane: InvitationLane = "single"): Promise<void> {
-    const limit =
-      lane === "bulk"
-        ? Math.max(1, this.options.requests - (this.options.reserveForSingle ?? 0))
-        : this.options.requests;
     for (;;) {
-      const verdict = await this.tryGrant(limit);
+      const verdict = await this.tryGrant(lane);
       if (verdict.granted) return;
-      await this.sleep(Math.min(MAX_POLL_MS, Math.max(1, this.waitMs(verdict, limit))));
+      await this.sleep(Math.min(MAX_POLL_MS, Math.max(1, this.waitMs(verdict))));
     }
   }
 
@@ -47,32 +43,64 @@ export class SharedSlidingWindow implements InvitationPacer {
     );
   }
 
-  private waitMs(verdict: Verdict, limit: number): number {
+  /** Something changes when the oldest grant leaves the window, or the pause ends. */
+  private waitMs(verdict: Verdict): number {
     if (verdict.blockedUntil > verdict.now) return (verdict.blockedUntil - verdict.now) / 1000;
-    const freesASlot = verdict.grants[verdict.grants.length - limit] ?? verdict.now;
-    return (freesASlot + this.options.windowMs * 1000 - verdict.now) / 1000;
+    const oldest = verdict.grants[0] ?? verdict.now;
+    return (oldest + this.options.windowMs * 1000 - verdict.now) / 1000;
   }
 
-  private async tryGrant(limit: number): Promise<Verdict> {
+  /**
+   * One statement reads the window under the row's lock, grants or not, and writes it back. The
+   * rule is mayGrant's (pacer-types.ts), in SQL; single grants are kept for two windows for it.
+   */
+  private async tryGrant(lane: InvitationLane): Promise<Verdict> {
     await this.prepare();
-    const { rows } = await this.pool.query<{ grants: string[]; blocked_until: string; t: string }>(
-      `with clock as (select (extract(epoch from clock_timestamp()) * 1000000)::bigint as t)
-       update ${PACE_TABLE} p set grants = case
-           when p.blocked_until <= clock.t
-             and (select count(*) from unnest(p.grants) g where g > clock.t - $2::bigint) < $3
-           then array(select g from unnest(p.grants) g where g > clock.t - $2::bigint order by g) || clock.t
-           else array(select g from unnest(p.grants) g where g > clock.t - $2::bigint order by g)
-         end
-       from clock
+    const { rows } = await this.pool.query<{
+      grants: string[];
+      blocked_until: string;
+      t: string;
+      ok: boolean;
+    }>(
+      `with clock as (select (extract(epoch from clock_timestamp()) * 1000000)::bigint as t),
+       current_window as (
+         select array(select g from unnest(p.grants) g where g > c.t - $2::bigint order by g) as grants,
+                array(select g from unnest(p.single_grants) g where g > c.t - 2 * $2::bigint order by g) as recent_singles,
+                (select count(*) from unnest(p.single_grants) g where g > c.t - $2::bigint)::int as singles,
+                p.blocked_until, c.t
+         from ${PACE_TABLE} p, clock c
+         where p.key = $1
+         for update of p),
+       verdict as (
+         select w.*, w.blocked_until <= w.t and cardinality(w.grants) < $3::int and (
+             $4::boolean or $5::int = 0 or (
+               cardinality(w.grants) < $3::int - 1
+               and cardinality(w.grants) - w.singles
+                 < $3::int - least($5::int, ceil(cardinality(w.recent_singles) / 2.0)::int + 1))
+           ) as ok
+         from current_window w)
+       update ${PACE_TABLE} p set
+         grants = case when v.ok then v.grants || v.t else v.grants end,
+         single_grants = case when v.ok and $4::boolean then v.recent_singles || v.t else v.recent_singles end
+       from verdict v
        where p.key = $1
-       returning p.grants, p.blocked_until, clock.t`,
-      [this.key, this.options.windowMs * 1000, limit],
+       returning v.grants, v.blocked_until, v.t, v.ok`,
+      [
+        this.key,
+        this.options.windowMs * 1000,
+        this.options.requests,
+        lane === "single",
+        this.options.reserveForSingle ?? 0,
+      ],
     );
     const row = rows[0];
     if (!row) throw new Error("invitation pace row missing");
-    const grants = row.grants.map(Number);
-    const now = Number(row.t);
-    return { granted: grants.at(-1) === now, grants, blockedUntil: Number(row.blocked_until), now };
+    return {
+      granted: row.ok,
+      grants: row.grants.map(Number),
+      blockedUntil: Number(row.blocked_until),
+      now: Number(row.t),
+    };
   }
 
   private prepare(): Promise<void> {
@@ -84,18 +112,26 @@ export class SharedSlidingWindow implements InvitationPacer {
   }
 
   private async createRow(): Promise<void> {
-    try {
-      await this.pool.query(
-        `create table if not exists ${PACE_TABLE} (
-           key text primary key, grants bigint[] not null default '{}', blocked_until bigint not null default 0)`,
-      );
-    } catch (error) {
-      // Instances starting together race to create the table; the loser sees a duplicate.
-      const code = (error as { code?: string }).code;
-      if (code !== "23505" && code !== "42P07") throw error;
-    }
+    await this.tolerateRace(
+      `create table if not exists ${PACE_TABLE} (
+         key text primary key, grants bigint[] not null default '{}', blocked_until bigint not null default 0)`,
+    );
+    // Instances from before the lanes were counted apart made the table without it.
+    await this.tolerateRace(
+      `alter table ${PACE_TABLE} add column if not exists single_grants bigint[] not null default '{}'`,
+    );
     await this.pool.query(`insert into ${PACE_TABLE} (key) values ($1) on conflict do nothing`, [
       this.key,
     ]);
+  }
+
+  /** Instances starting together race to create the table and column; the losers see a duplicate. */
+  private async tolerateRace(statement: string): Promise<void> {
+    try {
+      await this.pool.query(statement);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== "23505" && code !== "42P07" && code !== "42701") throw error;
+    }
   }
 }
