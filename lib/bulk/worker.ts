@@ -98,13 +98,14 @@ export class BulkWorker {
 
   private async scanLoop(): Promise<void> {
     while (this.running) {
+      let waitMs = this.options.scanMs;
       try {
-        await this.scan();
+        waitMs = await this.scan();
       } catch (error) {
         logger().error({ err: error }, "bulk worker scan failed");
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.scanMs);
+        const timer = setTimeout(resolve, waitMs);
         this.wakeUp = () => {
           clearTimeout(timer);
           resolve();
@@ -114,10 +115,11 @@ export class BulkWorker {
     }
   }
 
-  private async scan(): Promise<void> {
+  /** Takes what it can; answers how long to wait before the next scan. */
+  private async scan(): Promise<number> {
     const store = await this.options.store();
     for (const job of await store.jobs.runnableJobs()) {
-      if (!this.running) return;
+      if (!this.running) return this.options.scanMs;
       if (this.active.has(job.id)) continue;
       const caller = this.options.vault.get(job.ownerOid);
       if (!caller) {
@@ -136,6 +138,11 @@ export class BulkWorker {
         .finally(() => this.active.delete(job.id));
       this.active.set(job.id, run);
     }
+    // A job another worker holds is taken over as its lease ends, not up to a scan later.
+    const leaseEnd = await store.jobs.nextLeaseEndInMs(this.workerId);
+    return leaseEnd === undefined
+      ? this.options.scanMs
+      : Math.min(this.options.scanMs, Math.ceil(leaseEnd) + 10);
   }
 
   private async runJob(store: InvitationStore, job: BulkJobRecord): Promise<void> {
@@ -173,8 +180,12 @@ export class BulkWorker {
           await Promise.race(inFlight.values());
           continue;
         }
-        const row = await jobs.claimNextRow(job.id, this.workerId);
-        if (row) {
+        const claimed = await jobs.claimNextRows(
+          job.id,
+          this.workerId,
+          this.options.concurrency - inFlight.size,
+        );
+        for (const row of claimed) {
           const sender = {
             store,
             vault: this.options.vault,
@@ -193,8 +204,8 @@ export class BulkWorker {
             .then(() => metrics().bulkRowsProcessed.inc())
             .finally(() => inFlight.delete(row.id));
           inFlight.set(row.id, work);
-          continue;
         }
+        if (claimed.length > 0) continue;
         if (inFlight.size > 0) {
           await Promise.race(inFlight.values());
           continue;

@@ -90,6 +90,23 @@ describe.each(availableBackends())("bulk job store on $name", (backend) => {
     expect(ids.length).toBeLessThanOrEqual(20);
   });
 
+  it("claims a batch of rows in row order, none twice across batches racing for them", async () => {
+    const jobs = store().jobs;
+    const job = await runningJob(20);
+    await jobs.claimJob(job.id, "worker-a", 60_000);
+    expect(await jobs.claimNextRows(job.id, "worker-b", 5)).toEqual([]);
+    const first = await jobs.claimNextRows(job.id, "worker-a", 5);
+    expect(first.map((row) => row.rowNumber)).toEqual([2, 3, 4, 5, 6]);
+    expect(first.every((row) => row.state === "sending" && row.attemptCount === 1)).toBe(true);
+    const racing = await Promise.all(
+      Array.from({ length: 6 }, () => jobs.claimNextRows(job.id, "worker-a", 4)),
+    );
+    const ids = [...first, ...racing.flat()].map((row) => row.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(20);
+    expect(await jobs.claimNextRows(job.id, "worker-a", 5)).toEqual([]);
+  });
+
   it("takes over a job whose lease has expired", async () => {
     const jobs = store().jobs;
     const job = await runningJob(1);

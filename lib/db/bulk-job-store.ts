@@ -40,9 +40,13 @@ export interface BulkJobLifecycle {
 /** The worker's side: leases on jobs, the queue of rows and their outcomes. */
 export interface BulkJobQueue {
   runnableJobs(): Promise<BulkJobRecord[]>;
+  /** When the first lease another worker holds runs out (ms from now), if any. */
+  nextLeaseEndInMs(owner: string): Promise<number | undefined>;
   claimJob(jobId: string, owner: string, leaseMs: number): Promise<BulkJobRecord | undefined>;
   releaseJob(jobId: string, owner: string): Promise<void>;
   claimNextRow(jobId: string, owner: string): Promise<BulkJobRowRecord | undefined>;
+  /** Up to `limit` queued rows, in row order, each moved to `sending` for this worker. */
+  claimNextRows(jobId: string, owner: string, limit: number): Promise<BulkJobRowRecord[]>;
   nextDueInMs(jobId: string): Promise<number | undefined>;
   setRowHistory(rowId: string, historyId: string): Promise<void>;
   completeRow(rowId: string, outcome: RowOutcome): Promise<BulkJobRowRecord | undefined>;
@@ -83,11 +87,15 @@ function createBulkJobLifecycle(db: Database): BulkJobLifecycle {
 function createBulkJobQueue(db: Database): BulkJobQueue {
   return {
     runnableJobs: () => guarded("runnableJobs", () => queue.runnableJobs(db)),
+    nextLeaseEndInMs: (owner) =>
+      guarded("nextLeaseEndInMs", () => queue.nextLeaseEndInMs(db, owner)),
     claimJob: (jobId, owner, leaseMs) =>
       guarded("claimJob", () => queue.claimJob(db, jobId, owner, leaseMs)),
     releaseJob: (jobId, owner) => guarded("releaseJob", () => queue.releaseJob(db, jobId, owner)),
     claimNextRow: (jobId, owner) =>
       guarded("claimNextRow", () => queue.claimNextRow(db, jobId, owner)),
+    claimNextRows: (jobId, owner, limit) =>
+      guarded("claimNextRows", () => queue.claimNextRows(db, jobId, owner, limit)),
     nextDueInMs: (jobId) => guarded("nextDueInMs", () => queue.nextDueInMs(db, jobId)),
     setRowHistory: (rowId, historyId) =>
       guarded("setRowHistory", () => queue.setRowHistory(db, rowId, historyId)),
