@@ -35,7 +35,8 @@ export async function createJob(portal, ids, token, prefix, count) {
     for (let i = first; i < Math.min(count, first + 1_000); i += 1) {
       rows.push({
         rowNumber: i + 2,
-        cells: [`${prefix}.${i}@fabrikam.com`, `Guest ${i}`, "false"],
+        // With the e-mail on, as most jobs are: an e-mail sent twice is what a guest would notice.
+        cells: [`${prefix}.${i}@fabrikam.com`, `Guest ${i}`, "true"],
       });
     }
     await ok(callAction(portal, "/bulk", ids.add, [token, { jobId, rows }]), "addBulkJobRows");
@@ -94,29 +95,47 @@ export async function invitationPosts(control, since, prefix) {
     .filter((entry) => /\.\d+@/.test(String(entry.body?.invitedUserEmailAddress ?? "")))
     .filter((entry) => String(entry.body?.invitedUserEmailAddress).startsWith(`${prefix}.`))
     .map((entry) => Date.parse(entry.time));
+  // Accepted POSTs per half second from the first row: how closely the pace follows the limit.
+  const first = Math.min(...rows);
+  const perHalfSecond = [];
+  for (const entry of entries.filter((e) => e.status === 201)) {
+    const slot = Math.floor((Date.parse(entry.time) - first) / 500);
+    if (slot >= 0) perHalfSecond[slot] = (perHalfSecond[slot] ?? 0) + 1;
+  }
   return {
     total: entries.length,
     throttled: entries.filter((e) => e.status === 429).length,
-    rowSpanMs: rows.length > 1 ? Math.max(...rows) - Math.min(...rows) : 0,
+    rowSpanMs: rows.length > 1 ? Math.max(...rows) - first : 0,
+    perHalfSecond: Array.from(perHalfSecond, (count) => count ?? 0),
   };
 }
 
-/** Rows never invited, and rows invited more than once, by address. */
+/**
+ * By address: rows never invited; rows whose invitation e-mail went out more than once (sent twice);
+ * and rows invited again without an e-mail, which is how a link lost with Graph's answer is
+ * recovered once asking Graph showed the guest was invited (docs/graph-behaviour.md#settling-a-lost-answer).
+ */
 export async function lostAndTwice(control, prefix, count) {
   const body = await control("GET", "/invitations");
-  const counts = new Map();
+  const emails = new Map();
+  const silent = new Map();
   for (const invitation of Array.isArray(body) ? body : body.value) {
     const email = String(invitation.invitedUserEmailAddress ?? "").toLowerCase();
-    if (email.startsWith(`${prefix}.`)) counts.set(email, (counts.get(email) ?? 0) + 1);
+    if (!email.startsWith(`${prefix}.`)) continue;
+    const counts = invitation.sendInvitationMessage ? emails : silent;
+    counts.set(email, (counts.get(email) ?? 0) + 1);
   }
   let lost = 0;
   let twice = 0;
+  let relinked = 0;
   for (let i = 0; i < count; i += 1) {
-    const sent = counts.get(`${prefix}.${i}@fabrikam.com`) ?? 0;
-    if (sent === 0) lost += 1;
+    const address = `${prefix}.${i}@fabrikam.com`;
+    const sent = emails.get(address) ?? 0;
+    if (sent === 0 && !silent.has(address)) lost += 1;
     if (sent > 1) twice += 1;
+    relinked += silent.get(address) ?? 0;
   }
-  return { lost, twice };
+  return { lost, twice, relinked };
 }
 
 export const median = (values) => {

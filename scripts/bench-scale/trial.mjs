@@ -63,10 +63,19 @@ export async function killTrial({
   await portals[holder].exited;
   // Counted once the holder is gone: rows it completed just before the kill are not a resume.
   const atKill = await succeeded();
+  const leaseOwner = async () =>
+    (await db.query("select lease_owner from bulk_jobs where id = $1", [jobId])).rows[0]
+      ?.lease_owner ?? null;
+  const deadOwner = await leaseOwner();
+  let tookOverAt;
   portals[holder] = startPortal(root, ports[holder], env);
   portals[holder].ready.catch(() => undefined);
   let resumedAt;
   while ((await progress(portals[survivor], ids, owner, jobId))?.job.status !== "completed") {
+    if (tookOverAt === undefined) {
+      const owner = await leaseOwner();
+      if (owner !== null && owner !== deadOwner) tookOverAt = Date.now();
+    }
     if (resumedAt === undefined && (await succeeded()) > atKill) resumedAt = Date.now();
     await sleep(100);
   }
@@ -76,6 +85,7 @@ export async function killTrial({
     killedAfterMs: killedAt - started,
     atKill,
     resumeMs: resumedAt === undefined ? undefined : resumedAt - killedAt,
+    takeOverMs: tookOverAt === undefined ? undefined : tookOverAt - killedAt,
     ...(await lostAndTwice(control, prefix, rows)),
   };
 }
