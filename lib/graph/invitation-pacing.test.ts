@@ -15,6 +15,18 @@ function fakeClock() {
   };
 }
 
+/** 10 requests a second; bulk rows keep at most 3 of them from people. */
+function reservingLimiter() {
+  const clock = fakeClock();
+  const limiter = new SlidingWindowLimiter({
+    requests: 10,
+    windowMs: 1000,
+    reserveForSingle: 3,
+    ...clock,
+  });
+  return { clock, limiter };
+}
+
 describe("SlidingWindowLimiter", () => {
   it("grants 150 requests per 5 seconds, in order, and never more in any window", async () => {
     const clock = fakeClock();
@@ -60,13 +72,7 @@ describe("SlidingWindowLimiter", () => {
   });
 
   it("holds a bulk job alone one slot below the budget, and a person finds that slot", async () => {
-    const clock = fakeClock();
-    const limiter = new SlidingWindowLimiter({
-      requests: 10,
-      windowMs: 1000,
-      reserveForSingle: 3,
-      ...clock,
-    });
+    const { clock, limiter } = reservingLimiter();
     const bulk: number[] = [];
     const bulkRows = (count: number) =>
       Promise.all(
@@ -88,13 +94,7 @@ describe("SlidingWindowLimiter", () => {
   });
 
   it("keeps slots from bulk rows for people who have been inviting, up to the reserve", async () => {
-    const clock = fakeClock();
-    const limiter = new SlidingWindowLimiter({
-      requests: 10,
-      windowMs: 1000,
-      reserveForSingle: 3,
-      ...clock,
-    });
+    const { clock, limiter } = reservingLimiter();
     for (let index = 0; index < 6; index += 1) await limiter.acquire("single");
     clock.advance(1000);
     const bulk: number[] = [];
