@@ -75,6 +75,26 @@ async function control(method, route, body) {
 }
 
 /** Resident memory of a process and its descendants, in MB (Linux /proc). */
+const BENCH_METRICS_TOKEN = "bench-pending-metrics-token";
+
+/** Heap and external memory of the portal server in MB, from /api/metrics. */
+async function memoryBreakdown() {
+  const response = await fetch(`${portalUrl}/api/metrics`, {
+    headers: { Authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
+  }).catch(() => undefined);
+  if (!response?.ok) return undefined;
+  const text = await response.text();
+  const value = (name) => {
+    const line = text.split("\n").find((entry) => entry.startsWith(`${name} `));
+    return line ? Number(line.split(" ")[1]) / 1024 / 1024 : NaN;
+  };
+  return {
+    heapTotal: value("nodejs_heap_size_total_bytes"),
+    heapUsed: value("nodejs_heap_size_used_bytes"),
+    external: value("nodejs_external_memory_bytes"),
+  };
+}
+
 function rssMegabytes(pid) {
   const parents = new Map();
   for (const entry of readdirSync("/proc")) {
@@ -369,6 +389,7 @@ async function main() {
       LOCAL_TENANT_URL: tenantUrl,
       DATABASE_URL: "",
       DATA_DIR: dataDir,
+      METRICS_TOKEN: BENCH_METRICS_TOKEN,
     },
   );
   await waitFor(`${portalUrl}/redirect`);
@@ -439,6 +460,12 @@ async function main() {
   console.log(`Portal server RSS just after start (before any action) ${atStart.toFixed(1)} MB`);
   console.log(`Portal server RSS before paging                      ${before.toFixed(1)} MB`);
   console.log(`Portal server RSS after ${PAGES} pages                     ${after.toFixed(1)} MB`);
+  // What holds the memory, from the server's own metrics (prom-client's process and Node.js figures).
+  const held = await memoryBreakdown();
+  if (held)
+    console.log(
+      `  of which V8's heap ${held.heapTotal.toFixed(1)} MB (${held.heapUsed.toFixed(1)} MB in use), external to it ${held.external.toFixed(1)} MB (PGlite's WebAssembly memory is counted there, docs/performance.md#memory); the rest is code and the runtime`,
+    );
   if (process.env.BENCH_HEAP_SNAPSHOT) {
     // The server was started with --heapsnapshot-signal=SIGUSR2: it writes Heap.*.heapsnapshot in its cwd.
     process.kill(portal.pid, "SIGUSR2");
