@@ -1,7 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { afterForegroundCalls, foregroundCall } from "./call-order";
 
 describe("call order", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it("lets a background call go at once when nobody waits", async () => {
     await expect(afterForegroundCalls()).resolves.toBeUndefined();
   });
@@ -51,5 +55,14 @@ describe("call order", () => {
     again();
     await background;
     expect(released).toBe(true);
+  });
+
+  it("still sends a background call from a hidden tab, which paints no frames", async () => {
+    // A hidden tab never runs requestAnimationFrame callbacks.
+    vi.stubGlobal("requestAnimationFrame", () => 0);
+    const ended = foregroundCall();
+    const background = afterForegroundCalls();
+    ended();
+    await expect(background).resolves.toBeUndefined();
   });
 });

@@ -22,12 +22,16 @@ export function foregroundCall(): () => void {
   };
 }
 
-/** After the browser has painted the next frame (a task after it, outside tests' browserless runs). */
+// A hidden tab paints no frames and never runs requestAnimationFrame: a bulk job's progress poll,
+// which brings the worker a fresh token, must go on while its page is in the background.
+const PAINT_WAIT_LIMIT_MS = 100;
+
+/** After the browser has painted the next frame, or at most PAINT_WAIT_LIMIT_MS when it paints none. */
 function afterNextPaint(): Promise<void> {
   return new Promise<void>((resolve) => {
-    if (typeof requestAnimationFrame === "function")
-      requestAnimationFrame(() => setTimeout(resolve, 0));
-    else setTimeout(resolve, 0);
+    if (typeof requestAnimationFrame !== "function") return void setTimeout(resolve, 0);
+    setTimeout(resolve, PAINT_WAIT_LIMIT_MS);
+    requestAnimationFrame(() => setTimeout(resolve, 0));
   });
 }
 
