@@ -5,6 +5,7 @@ import { postInvitation } from "@/lib/graph/invitations";
 import { availableBackends } from "@/test-support/database-backends";
 import { bulkWorkerTenant, bulkWorkersOn } from "@/test-support/bulk-worker-harness";
 import { TokenVault } from "./token-vault";
+import { claimOneRow } from "@/test-support/claim-one-row";
 
 // What the worker does when something went wrong: a crash, an answer lost after Graph acted, a shutdown.
 const { tenant, callerFor, addresses, acceptedPosts } = bulkWorkerTenant();
@@ -21,7 +22,7 @@ describe.each(availableBackends())("bulk worker recovery on $name", (backend) =>
     const pendingEmails = tenant.emailsSent({ to: pendingGuest }).length;
     // A worker that died: it claimed the job and three rows, and only the first POST reached Graph.
     await jobs.claimJob(job.id, "dead-worker", 60_000);
-    for (let index = 0; index < 3; index += 1) await jobs.claimNextRow(job.id, "dead-worker");
+    for (let index = 0; index < 3; index += 1) await claimOneRow(jobs, job.id, "dead-worker");
     await postInvitation(caller, {
       invitedUserEmailAddress: arrived!,
       inviteRedirectUrl: "https://myapps.microsoft.com",

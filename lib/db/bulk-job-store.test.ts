@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { NewBulkRow } from "./bulk-types";
 import { availableBackends, newInviterOid, setUpTestStore } from "@/test-support/database-backends";
+import { claimOneRow } from "@/test-support/claim-one-row";
 
 const request = (email: string) => ({
   invitedUserEmailAddress: email,
@@ -70,8 +71,8 @@ describe.each(availableBackends())("bulk job store on $name", (backend) => {
     const job = await runningJob(3);
     expect(await jobs.claimJob(job.id, "worker-a", 60_000)).toBeDefined();
     expect(await jobs.claimJob(job.id, "worker-b", 60_000)).toBeUndefined();
-    expect(await jobs.claimNextRow(job.id, "worker-b")).toBeUndefined();
-    const row = await jobs.claimNextRow(job.id, "worker-a");
+    expect(await claimOneRow(jobs, job.id, "worker-b")).toBeUndefined();
+    const row = await claimOneRow(jobs, job.id, "worker-a");
     expect(row).toMatchObject({ rowNumber: 2, state: "sending", attemptCount: 1 });
     expect(row?.sendingAt).toBeInstanceOf(Date);
     await jobs.releaseJob(job.id, "worker-a");
@@ -83,7 +84,7 @@ describe.each(availableBackends())("bulk job store on $name", (backend) => {
     const job = await runningJob(20);
     await jobs.claimJob(job.id, "worker-a", 60_000);
     const claimed = await Promise.all(
-      Array.from({ length: 25 }, () => jobs.claimNextRow(job.id, "worker-a")),
+      Array.from({ length: 25 }, () => claimOneRow(jobs, job.id, "worker-a")),
     );
     const ids = claimed.flatMap((row) => (row ? [row.id] : []));
     expect(new Set(ids).size).toBe(ids.length);
@@ -114,18 +115,18 @@ describe.each(availableBackends())("bulk job store on $name", (backend) => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await jobs.runnableJobs()).map((found) => found.id)).toContain(job.id);
     expect(await jobs.claimJob(job.id, "worker-b", 60_000)).toBeDefined();
-    expect(await jobs.claimNextRow(job.id, "worker-a")).toBeUndefined();
+    expect(await claimOneRow(jobs, job.id, "worker-a")).toBeUndefined();
   });
 
   it("requeues a throttled row until it is due, finds stranded rows, completes the job", async () => {
     const jobs = store().jobs;
     const job = await runningJob(2);
     await jobs.claimJob(job.id, "w", 60_000);
-    const first = await jobs.claimNextRow(job.id, "w");
+    const first = await claimOneRow(jobs, job.id, "w");
     await jobs.requeueRow(first!.id, 60_000, { errorCode: "throttled" });
-    const second = await jobs.claimNextRow(job.id, "w");
+    const second = await claimOneRow(jobs, job.id, "w");
     expect(second?.rowNumber).toBe(3);
-    expect(await jobs.claimNextRow(job.id, "w")).toBeUndefined();
+    expect(await claimOneRow(jobs, job.id, "w")).toBeUndefined();
     expect(await jobs.nextDueInMs(job.id)).toBeGreaterThan(50_000);
 
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -141,7 +142,7 @@ describe.each(availableBackends())("bulk job store on $name", (backend) => {
       (await import("drizzle-orm"))
         .sql`update bulk_job_rows set not_before = now() - interval '1 second' where id = ${first!.id}`,
     );
-    const again = await jobs.claimNextRow(job.id, "w");
+    const again = await claimOneRow(jobs, job.id, "w");
     expect(again).toMatchObject({ id: first!.id, attemptCount: 2 });
     await jobs.completeRow(again!.id, { state: "failed", errorCode: "graph_error" });
     expect(await jobs.finishIfDone(job.id)).toBe(true);
@@ -161,9 +162,9 @@ describe.each(availableBackends())("bulk job store on $name", (backend) => {
     expect((await jobs.resumeJob(job.id, "sign_in"))?.status).toBe("running");
 
     await jobs.claimJob(job.id, "w", 60_000);
-    const inFlight = await jobs.claimNextRow(job.id, "w");
+    const inFlight = await claimOneRow(jobs, job.id, "w");
     expect((await jobs.cancelJob(job.id))?.status).toBe("cancelled");
-    expect(await jobs.claimNextRow(job.id, "w")).toBeUndefined();
+    expect(await claimOneRow(jobs, job.id, "w")).toBeUndefined();
     expect((await jobs.progress(job.id)).counts).toMatchObject({ cancelled: 2, sending: 1 });
     expect(await jobs.completeRow(inFlight!.id, { state: "succeeded" })).toBeDefined();
     expect((await jobs.getJob(job.id))?.status).toBe("cancelled");

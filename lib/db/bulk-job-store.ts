@@ -44,7 +44,6 @@ export interface BulkJobQueue {
   nextLeaseEndInMs(owner: string): Promise<number | undefined>;
   claimJob(jobId: string, owner: string, leaseMs: number): Promise<BulkJobRecord | undefined>;
   releaseJob(jobId: string, owner: string): Promise<void>;
-  claimNextRow(jobId: string, owner: string): Promise<BulkJobRowRecord | undefined>;
   /** Up to `limit` queued rows, in row order, each moved to `sending` for this worker. */
   claimNextRows(jobId: string, owner: string, limit: number): Promise<BulkJobRowRecord[]>;
   nextDueInMs(jobId: string): Promise<number | undefined>;
@@ -92,8 +91,6 @@ function createBulkJobQueue(db: Database): BulkJobQueue {
     claimJob: (jobId, owner, leaseMs) =>
       guarded("claimJob", () => queue.claimJob(db, jobId, owner, leaseMs)),
     releaseJob: (jobId, owner) => guarded("releaseJob", () => queue.releaseJob(db, jobId, owner)),
-    claimNextRow: (jobId, owner) =>
-      guarded("claimNextRow", () => queue.claimNextRow(db, jobId, owner)),
     claimNextRows: (jobId, owner, limit) =>
       guarded("claimNextRows", () => queue.claimNextRows(db, jobId, owner, limit)),
     nextDueInMs: (jobId) => guarded("nextDueInMs", () => queue.nextDueInMs(db, jobId)),

@@ -102,15 +102,6 @@ export async function claimNextRows(
   return db.select().from(rows).where(inArray(rows.id, ids)).orderBy(asc(rows.rowNumber));
 }
 
-export async function claimNextRow(
-  db: Database,
-  jobId: string,
-  owner: string,
-): Promise<BulkJobRowRecord | undefined> {
-  const [row] = await claimNextRows(db, jobId, owner, 1);
-  return row;
-}
-
 /** Milliseconds until the earliest throttled row is due; undefined when no row is waiting. */
 export async function nextDueInMs(db: Database, jobId: string): Promise<number | undefined> {
   const [next] = await db

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { secureDataFolder } from "./connection";
 import { LOCAL_DATA_KEY, parseDataKey, setDataKeys } from "./data-key";
 import { availableBackends, newInviterOid, setUpTestStore } from "@/test-support/database-backends";
+import { claimOneRow } from "@/test-support/claim-one-row";
 
 const REDEEM = "https://login.microsoftonline.com/redeem?rd=secret-ticket";
 
@@ -49,7 +50,7 @@ describe.each(availableBackends())("redeem URLs at rest on $name", (backend) => 
     ]);
     await jobs.startJob(job.id);
     await jobs.claimJob(job.id, "test-worker", 60_000);
-    const row = await jobs.claimNextRow(job.id, "test-worker");
+    const row = await claimOneRow(jobs, job.id, "test-worker");
     await jobs.completeRow(row!.id, { state: "succeeded", redeemUrl: `${REDEEM}-bulk` });
     return job.id;
   }
